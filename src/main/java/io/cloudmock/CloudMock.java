@@ -1,0 +1,172 @@
+package io.cloudmock;
+
+import io.cloudmock.control.ControlRoutes;
+import io.cloudmock.core.Backend;
+import io.cloudmock.core.Clock;
+import io.cloudmock.core.Exchange;
+import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ManualClock;
+import io.cloudmock.ncp.NcpRoutes;
+import io.cloudmock.zenlayer.ZenlayerRoutes;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embeddable server. {@code CloudMock.builder().clock(MANUAL).port(0).start()} gives a running emulator;
+ * {@link #baseUrl()} is where clients point; {@link #close()} stops it.
+ */
+public final class CloudMock implements AutoCloseable {
+    private final Backend backend;
+    private final Javalin app;
+    private volatile boolean closed;
+
+    private CloudMock(Config config) {
+        Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
+        this.backend = new Backend(config, clock);
+        NcpRoutes ncp = new NcpRoutes(backend);
+        ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
+        ControlRoutes control = new ControlRoutes(backend);
+        this.app = Javalin.create(cfg -> {
+            configure(cfg, ncp, zenlayer, control);
+            cfg.routes.after(ctx -> {
+                Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
+                if (ex != null && !ex.provider.isEmpty()) {
+                    backend.completed(ex, ctx.method().name(), ctx.path(), ctx.statusCode());
+                }
+            });
+        });
+    }
+
+    private static void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control) {
+        cfg.startup.showJavalinBanner = false;
+        cfg.startup.showOldJavalinVersionWarning = false;
+        cfg.http.maxRequestSize = 1_000_000L;
+        cfg.router.ignoreTrailingSlashes = false;
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
+        cfg.routes.before(ctx -> ctx.attribute(Exchange.ATTRIBUTE, new Exchange(java.time.Instant.now())));
+        control.register(cfg.routes);
+        ncp.register(cfg.routes);
+        zenlayer.register(cfg.routes);
+        for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+                HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
+            cfg.routes.addHttpHandler(method, "/<path>", CloudMock::noSuchPath);
+        }
+        cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
+    }
+
+    /** Paths no provider owns: a JSON error, never an HTML page. */
+    private static void noSuchPath(Context ctx) {
+        ctx.status(404).contentType("application/json").result(
+                "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"cloudmock serves /vserver/v2/{action}, "
+                        + "/server/v2/{action}, /api/v2/vm and /_cloudmock/; nothing at " + jsonSafe(ctx.path()) + "\"}}");
+    }
+
+    private static void unexpected(Context ctx, Exception e) {
+        org.slf4j.LoggerFactory.getLogger(CloudMock.class).error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).contentType("application/json").result(
+                "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"cloudmock failed unexpectedly; see its log\"}}");
+    }
+
+    static String jsonSafe(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /** A server for a complete configuration (the command line's way in). */
+    public static CloudMock create(Config config) { return new CloudMock(config); }
+
+    public CloudMock start() {
+        app.start(backend.config().host(), backend.config().port());
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    /** {@code http://HOST:PORT}, the value for {@code NCLOUD_API_GW} and the Zenlayer endpoint. */
+    public String baseUrl() { return "http://" + displayHost() + ":" + port(); }
+
+    private String displayHost() {
+        String h = backend.config().host();
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+
+    public Clock clock() { return backend.clock(); }
+    public InstanceStore store() { return backend.store(); }
+    public Backend backend() { return backend; }
+    public Config config() { return backend.config(); }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        app.stop();
+    }
+
+    /** Builds a {@link CloudMock} with the defaults of the command line (but port 0 is often what tests want). */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 8080;
+        private Duration transitionDelay = Duration.ofSeconds(2);
+        private Config.ClockMode clock = Config.ClockMode.SYSTEM;
+        private Config.AuthMode auth = Config.AuthMode.OFF;
+        private final Map<String, String> credentials = new LinkedHashMap<>();
+        private Path stateFile;
+        private Path seed;
+        private int journalSize = 1000;
+        private String controlToken;
+        private Config.LogFormat logFormat = Config.LogFormat.TEXT;
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder transitionDelay(Duration v) { transitionDelay = v; return this; }
+        public Builder clock(Config.ClockMode v) { clock = v; return this; }
+        public Builder manualClock() { return clock(Config.ClockMode.MANUAL); }
+        public Builder auth(Config.AuthMode v) { auth = v; return this; }
+        public Builder credential(String accessKey, String secret) { credentials.put(accessKey, secret); return this; }
+        public Builder credentials(Map<String, String> v) { credentials.putAll(v); return this; }
+        public Builder stateFile(Path v) { stateFile = v; return this; }
+        public Builder seed(Path v) { seed = v; return this; }
+        public Builder journalSize(int v) { journalSize = v; return this; }
+        public Builder controlToken(String v) { controlToken = v; return this; }
+        public Builder logFormat(Config.LogFormat v) { logFormat = v; return this; }
+
+        public Config config() {
+            return new Config(host, port, transitionDelay, clock, auth, credentials, stateFile, seed, journalSize,
+                    controlToken, logFormat);
+        }
+
+        public CloudMock build() { return new CloudMock(config()); }
+
+        public CloudMock start() { return build().start(); }
+    }
+
+    /** Jetty's own errors (malformed request line, bad URI encoding...) as JSON, not Jetty's HTML page. */
+    private static final class PlainErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) {
+            int status = response.getStatus() < 400 ? 400 : response.getStatus();
+            response.setStatus(status);
+            response.getHeaders().put("Content-Type", "application/json");
+            byte[] body = ("{\"error\":{\"code\":\"BAD_REQUEST\",\"message\":\"the request could not be read (HTTP "
+                    + status + ")\"}}").getBytes(StandardCharsets.UTF_8);
+            response.write(true, java.nio.ByteBuffer.wrap(body), callback);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.cloudmock;
+
+import io.cloudmock.core.Durations;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line. Every option also reads {@code CLOUDMOCK_<NAME>} from the environment (the option wins).
+ * A bad value exits with status 2 and one line naming the option.
+ */
+@Command(name = "cloudmock", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Local emulator of the NAVER Cloud Platform Server API and the Zenlayer Cloud VM API.",
+        footer = "%nEvery option can also be set with the environment variable shown, e.g. CLOUDMOCK_PORT=0.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "${env:CLOUDMOCK_HOST:-127.0.0.1}",
+            description = "bind address (default: ${DEFAULT-VALUE}; env CLOUDMOCK_HOST)")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "${env:CLOUDMOCK_PORT:-8080}",
+            description = "port, 0 for any free one (default: ${DEFAULT-VALUE}; env CLOUDMOCK_PORT)")
+    int port;
+
+    @Option(names = "--transition-delay", paramLabel = "DURATION", defaultValue = "${env:CLOUDMOCK_TRANSITION_DELAY:-2s}",
+            converter = DurationConverter.class,
+            description = "how long a transient state lasts: 0, 500ms, 2s, 1m (default: 2s; env CLOUDMOCK_TRANSITION_DELAY)")
+    Duration transitionDelay;
+
+    @Option(names = "--clock", paramLabel = "system|manual", defaultValue = "${env:CLOUDMOCK_CLOCK:-system}",
+            converter = ClockConverter.class,
+            description = "manual: transitions follow a clock moved only by POST /_cloudmock/clock/advance (default: system; env CLOUDMOCK_CLOCK)")
+    Config.ClockMode clock;
+
+    @Option(names = "--auth", paramLabel = "off|log|verify", defaultValue = "${env:CLOUDMOCK_AUTH:-off}",
+            converter = AuthConverter.class,
+            description = "signature checks: verify rejects failures, log only logs them, off accepts any (default: off; env CLOUDMOCK_AUTH)")
+    Config.AuthMode auth;
+
+    @Option(names = "--credentials", paramLabel = "AK:SK[,AK:SK...]|@FILE", defaultValue = "${env:CLOUDMOCK_CREDENTIALS}",
+            description = "access keys and secrets for --auth, or @file with one AK:SK per line (default: none; env CLOUDMOCK_CREDENTIALS)")
+    String credentials;
+
+    @Option(names = "--state-file", paramLabel = "FILE", defaultValue = "${env:CLOUDMOCK_STATE_FILE}",
+            description = "load state from FILE at start if it exists, save it on change and at shutdown (default: none; env CLOUDMOCK_STATE_FILE)")
+    Path stateFile;
+
+    @Option(names = "--seed", paramLabel = "FILE", defaultValue = "${env:CLOUDMOCK_SEED}",
+            description = "JSON file of instances to create at start (default: none; env CLOUDMOCK_SEED)")
+    Path seed;
+
+    @Option(names = "--journal-size", paramLabel = "N", defaultValue = "${env:CLOUDMOCK_JOURNAL_SIZE:-1000}",
+            description = "requests kept by the journal, 0 turns it off (default: 1000; env CLOUDMOCK_JOURNAL_SIZE)")
+    int journalSize;
+
+    @Option(names = "--control-token", paramLabel = "TOKEN", defaultValue = "${env:CLOUDMOCK_CONTROL_TOKEN}",
+            description = "require Authorization: Bearer TOKEN on /_cloudmock/ (default: none; env CLOUDMOCK_CONTROL_TOKEN)")
+    String controlToken;
+
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:CLOUDMOCK_LOG_FORMAT:-text}",
+            converter = LogFormatConverter.class,
+            description = "request log format (default: text; env CLOUDMOCK_LOG_FORMAT)")
+    Config.LogFormat logFormat;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            System.err.println("cloudmock: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
+                    + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            System.err.println("cloudmock: " + ex.getMessage());
+            return ex instanceof BadOption ? 2 : 1;
+        });
+        int code = cli.execute(args);
+        if (code != 0) System.exit(code);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) throw new BadOption("--port must be between 0 and 65535, not " + port);
+        if (journalSize < 0) throw new BadOption("--journal-size must be 0 or more, not " + journalSize);
+        Config config = new Config(host, port, transitionDelay, clock, auth, parseCredentials(credentials),
+                stateFile, seed, journalSize, blankToNull(controlToken), logFormat);
+        Logging.configure(config.logFormat());
+        CloudMock mock = CloudMock.create(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mock.close();
+            stopped.countDown();
+        }, "cloudmock-shutdown"));
+        try {
+            mock.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+        }
+        System.out.println("cloudmock listening on " + mock.baseUrl());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+
+    /** {@code AK:SK,AK:SK} or {@code @file} (one pair per line, or comma-separated; # starts a comment). */
+    static Map<String, String> parseCredentials(String spec) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return out;
+        String text = spec;
+        if (spec.startsWith("@")) {
+            Path file = Path.of(spec.substring(1));
+            if (!Files.isReadable(file)) throw new BadOption("--credentials: cannot read " + file);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        for (String line : text.split("[,\\n]")) {
+            String pair = line.strip();
+            if (pair.isEmpty() || pair.startsWith("#")) continue;
+            int colon = pair.indexOf(':');
+            if (colon <= 0 || colon == pair.length() - 1) {
+                throw new BadOption("--credentials: expected ACCESS_KEY:SECRET, got '" + pair + "'");
+            }
+            out.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        return out;
+    }
+
+    /** A value that parsed but makes no sense; exits 2 like a parse error. */
+    static final class BadOption extends RuntimeException {
+        BadOption(String message) { super(message); }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() { return new String[] {"cloudmock " + Version.VALUE}; }
+    }
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String allowed) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + allowed);
+        }
+    }
+
+    static final class ClockConverter implements CommandLine.ITypeConverter<Config.ClockMode> {
+        @Override public Config.ClockMode convert(String v) { return choice(Config.ClockMode.class, v, "system, manual"); }
+    }
+
+    static final class AuthConverter implements CommandLine.ITypeConverter<Config.AuthMode> {
+        @Override public Config.AuthMode convert(String v) { return choice(Config.AuthMode.class, v, "off, log, verify"); }
+    }
+
+    static final class LogFormatConverter implements CommandLine.ITypeConverter<Config.LogFormat> {
+        @Override public Config.LogFormat convert(String v) { return choice(Config.LogFormat.class, v, "text, json"); }
+    }
+}

@@ -1,0 +1,45 @@
+package io.cloudmock.core;
+
+import io.cloudmock.Config;
+
+/**
+ * What every part of a running cloudmock shares: its configuration, clock, lifecycle engine, store and id
+ * makers. One per {@code CloudMock}; providers and the control API receive it at construction.
+ */
+public final class Backend {
+    private final Config config;
+    private final Clock clock;
+    private final Lifecycle lifecycle;
+    private final InstanceStore store;
+    private final Ids ids;
+    private final java.time.Instant startedAt = java.time.Instant.now();
+    private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public Backend(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.lifecycle = new Lifecycle(clock, config.transitionDelay());
+        this.store = new InstanceStore(lifecycle);
+        this.ids = new Ids(10_000_001L);
+    }
+
+    public Config config() { return config; }
+    public Clock clock() { return clock; }
+    public Lifecycle lifecycle() { return lifecycle; }
+    public InstanceStore store() { return store; }
+    public Ids ids() { return ids; }
+    public java.time.Instant startedAt() { return startedAt; }
+
+    public void addListener(ExchangeListener listener) { listeners.add(listener); }
+
+    /** Called once per request after the response is written (never for the control API). */
+    public void completed(Exchange exchange, String method, String path, int status) {
+        for (ExchangeListener l : listeners) l.completed(exchange, method, path, status);
+    }
+
+    /** Forget everything and put the manual clock back to its start. */
+    public void reset() {
+        store.reset();
+        clock.reset();
+    }
+}

@@ -1,0 +1,20 @@
+package io.cloudmock.core;
+
+/**
+ * What one cloud request was, filled in as it is handled: the request log and the journal read it when the
+ * response has been written. Providers set what they learn (action, account, error code).
+ */
+public final class Exchange {
+    public static final String ATTRIBUTE = "cloudmock.exchange";
+
+    public final long startNanos = System.nanoTime();
+    public final java.time.Instant time;
+    public String provider = "";
+    public String action = "";
+    public String account = InstanceStore.DEFAULT_ACCOUNT;
+    public String errorCode = "";
+    /** What a signature check computed, when it failed: shown in the log and the journal. */
+    public String authDetail = "";
+
+    public Exchange(java.time.Instant time) { this.time = time; }
+}

@@ -1,0 +1,37 @@
+package io.cloudmock.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock that starts at the wall-clock time of its creation (or of the last reset) and moves only when
+ * {@link #advance(Duration)} is called, so a test decides exactly when a transition completes.
+ */
+public final class ManualClock implements Clock {
+    private final AtomicReference<Instant> start;
+    private final AtomicReference<Instant> now;
+
+    public ManualClock() { this(Instant.now()); }
+
+    public ManualClock(Instant start) {
+        this.start = new AtomicReference<>(start);
+        this.now = new AtomicReference<>(start);
+    }
+
+    @Override public Instant now() { return now.get(); }
+
+    @Override public Instant advance(Duration by) {
+        if (by.isNegative()) throw new IllegalArgumentException("the clock cannot go backwards");
+        return now.updateAndGet(t -> t.plus(by));
+    }
+
+    /** Back to the start, which is the wall-clock time of the reset (as for a fresh start-up). */
+    @Override public void reset() {
+        Instant fresh = Instant.now();
+        start.set(fresh);
+        now.set(fresh);
+    }
+
+    @Override public boolean isManual() { return true; }
+}

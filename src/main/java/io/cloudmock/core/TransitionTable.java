@@ -1,0 +1,41 @@
+package io.cloudmock.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A provider's state machine as data: the rows, and the set of states it knows. */
+public final class TransitionTable {
+    private final Map<String, Transition> byAction = new LinkedHashMap<>();
+    private final Set<String> states;
+
+    public TransitionTable(Set<String> states, List<Transition> rows) {
+        this.states = Set.copyOf(states);
+        for (Transition t : rows) {
+            for (String s : t.path()) {
+                if (!s.equals(Transition.GONE) && !states.contains(s)) {
+                    throw new IllegalArgumentException("state " + s + " of " + t.action() + " is not declared");
+                }
+            }
+            if (byAction.put(t.action(), t) != null) throw new IllegalArgumentException("duplicate action " + t.action());
+        }
+    }
+
+    public Transition row(String action) {
+        Transition t = byAction.get(action);
+        if (t == null) throw new IllegalArgumentException("no transition for action " + action);
+        return t;
+    }
+
+    /** The row for {@code action} if an instance in {@code state} may take it. */
+    public Optional<Transition> allowed(String action, String state) {
+        Transition t = row(action);
+        return t.from().contains(state) ? Optional.of(t) : Optional.empty();
+    }
+
+    public Set<String> states() { return states; }
+
+    public boolean knows(String state) { return states.contains(state); }
+}
