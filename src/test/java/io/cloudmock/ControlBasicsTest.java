@@ -1,0 +1,47 @@
+package io.cloudmock;
+
+import io.cloudmock.support.EndToEndTest;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
+
+class ControlBasicsTest extends EndToEndTest {
+
+    @Test
+    void healthAnswersOkWithVersionAndUptime() {
+        given().get("/_cloudmock/health").then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("status", equalTo("ok"))
+                .body("version", equalTo(Version.VALUE))
+                .body("uptimeSeconds", greaterThanOrEqualTo(0));
+    }
+
+    @Test
+    void clockAdvanceMovesTheManualClock() {
+        java.time.Instant before = mock.clock().now();
+        String now = given().contentType("application/json").body("{\"seconds\": 90}")
+                .post("/_cloudmock/clock/advance").then().statusCode(200)
+                .extract().path("now");
+        org.junit.jupiter.api.Assertions.assertEquals(before.plusSeconds(90), java.time.Instant.parse(now));
+    }
+
+    @Test
+    void clockAdvanceRejectsABadBody() {
+        given().contentType("application/json").body("{\"seconds\": \"ten\"}")
+                .post("/_cloudmock/clock/advance").then().statusCode(400)
+                .contentType("application/json")
+                .body("error.code", equalTo("BAD_REQUEST"));
+        given().contentType("application/json").body("{\"seconds\": ")
+                .post("/_cloudmock/clock/advance").then().statusCode(400)
+                .body("error.message", startsWith("the body is not valid JSON"));
+    }
+
+    @Test
+    void unknownPathsGetJsonNotHtml() {
+        given().get("/nothing/here").then().statusCode(404).contentType("application/json")
+                .body("error.code", equalTo("NOT_FOUND"));
+    }
+}
