@@ -30,6 +30,19 @@ public final class Backend {
     public Ids ids() { return ids; }
     public java.time.Instant startedAt() { return startedAt; }
 
+    private final java.util.Map<String, ProviderModel> models = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each provider registers its model (and with it its transition table) at construction. */
+    public void register(ProviderModel model) {
+        models.put(model.name(), model);
+        lifecycle.register(model.name(), model.table());
+    }
+
+    /** The model of {@code ncp}, {@code ncp-classic} or {@code zenlayer}; null if unknown. */
+    public ProviderModel model(String provider) { return models.get(provider); }
+
+    public java.util.Collection<ProviderModel> models() { return models.values(); }
+
     public void addListener(ExchangeListener listener) { listeners.add(listener); }
 
     /** Called once per request after the response is written (never for the control API). */
