@@ -1,12 +1,124 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Backend;
+import io.cloudmock.core.Exchange;
+import io.cloudmock.core.Ids;
+import io.cloudmock.core.InstanceStore;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The NCP Server API, VPC ({@code /vserver/v2/{action}}) and Classic ({@code /server/v2/{action}}), GET or POST.
+ * Decodes the parameters, finds the account (the access key), dispatches to the action and renders the result
+ * or error in the format asked for. Unknown actions get the API Gateway's 404 envelope.
+ */
 public final class NcpRoutes {
-    private final Backend backend;
+    private static final String ACCESS_KEY_HEADER = "x-ncp-iam-access-key";
 
-    public NcpRoutes(Backend backend) { this.backend = backend; }
+    private final Backend backend;
+    private final Map<NcpFlavour, NcpModel> models = new HashMap<>();
+    private final Map<NcpFlavour, Map<String, NcpHandler>> actions = new HashMap<>();
+
+    public NcpRoutes(Backend backend) {
+        this.backend = backend;
+        NcpCreate create = new NcpCreate(new Ids(3_000_001L));
+        for (NcpFlavour flavour : NcpFlavour.values()) {
+            NcpModel model = new NcpModel(flavour, backend.ids());
+            models.put(flavour, model);
+            backend.register(model);
+            Map<String, NcpHandler> m = new HashMap<>();
+            m.put("getRegionList", NcpCatalogueActions::regions);
+            m.put("getZoneList", NcpCatalogueActions::zones);
+            m.put("getServerImageProductList", NcpCatalogueActions::images);
+            m.put("getServerProductList", NcpCatalogueActions::products);
+            m.put("createServerInstances", create::handle);
+            m.put("getServerInstanceList", NcpServerActions::list);
+            m.put("startServerInstances", NcpServerActions::start);
+            m.put("stopServerInstances", NcpServerActions::stop);
+            m.put("rebootServerInstances", NcpServerActions::reboot);
+            m.put("terminateServerInstances", NcpServerActions::terminate);
+            m.put("changeServerInstanceSpec", NcpServerActions::changeSpec);
+            if (flavour == NcpFlavour.VPC) {
+                // VPC-only actions: the Classic API has none of these (ncloud-sdk-go-v2 services/server)
+                m.put("getServerInstanceDetail", NcpServerActions::detail);
+                m.put("setProtectServerTermination", NcpServerActions::setProtect);
+                m.put("changeServerInstanceName", NcpServerActions::changeName);
+                m.put("interruptServerInstance", NcpServerActions::interrupt);
+            }
+            actions.put(flavour, Map.copyOf(m));
+        }
+    }
+
+    /** The actions a flavour implements (docs/coverage.md lists them with the ones it does not). */
+    public Set<String> implemented(NcpFlavour flavour) { return actions.get(flavour).keySet(); }
 
     public void register(io.javalin.config.RoutesConfig routes) {
+        for (NcpFlavour flavour : NcpFlavour.values()) {
+            routes.get(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));
+            routes.post(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));
+            // everything else under the prefix is still the gateway's: its 404, never the generic one
+            for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+                    HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
+                routes.addHttpHandler(method, flavour.pathPrefix, ctx -> notFound(ctx, flavour, null));
+                routes.addHttpHandler(method, flavour.pathPrefix + "/<rest>", ctx -> notFound(ctx, flavour, null));
+            }
+        }
+    }
+
+    private void handle(Context ctx, NcpFlavour flavour) {
+        String action = ctx.pathParam("action");
+        Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
+        exchange.provider = flavour.provider;
+        exchange.action = action;
+        NcpParams params = NcpParams.decode(ctx.queryString(), formBody(ctx));
+        NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
+        String accessKey = ctx.header(ACCESS_KEY_HEADER);
+        String account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
+        exchange.account = account;
+
+        NcpHandler handler = actions.get(flavour).get(action);
+        if (handler == null) {
+            notFound(ctx, flavour, action);
+            return;
+        }
+        NcpRequest request = new NcpRequest(flavour, models.get(flavour), params, backend.store().account(account),
+                backend.clock());
+        try {
+            Map<String, Object> payload = handler.handle(request);
+            send(ctx, 200, format, format.success(action, payload, Ids.uuid()));
+        } catch (NcpException e) {
+            exchange.errorCode = e.error().code();
+            send(ctx, e.error().httpStatus(), format, format.error(e.error().code(), e.getMessage()));
+        }
+    }
+
+    /** The body's parameters when it is a form (or untyped, as curl -d sends); other bodies carry none. */
+    private static String formBody(Context ctx) {
+        if (!"POST".equals(ctx.method().name())) return null;
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) return null;
+        return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The API Gateway's 404 (reference 7.3), naming the action when it is one cloudmock does not serve. */
+    private void notFound(Context ctx, NcpFlavour flavour, String action) {
+        Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
+        exchange.provider = flavour.provider;
+        if (action != null) exchange.action = action;
+        exchange.errorCode = "300";
+        NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
+        String details = action == null ? "URL not found."
+                : "URL not found. cloudmock does not implement the action '" + action + "' of " + flavour.pathPrefix
+                + " (see docs/coverage.md).";
+        send(ctx, 404, format, format.gatewayError("300", "Not Found Exception", details));
+    }
+
+    private static void send(Context ctx, int status, NcpFormat format, String body) {
+        ctx.status(status).contentType(format.contentType()).result(body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,137 @@
+package io.cloudmock.ncp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** getRegionList, getZoneList, getServerImageProductList, getServerProductList: answers from the catalogue. */
+final class NcpCatalogueActions {
+    private NcpCatalogueActions() {}
+
+    static Map<String, Object> regions(NcpRequest r) {
+        List<Object> items = new ArrayList<>();
+        for (NcpCatalogue.Region region : NcpCatalogue.regions(r.flavour().classic())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (r.flavour().classic()) m.put("regionNo", region.regionNo());
+            m.put("regionCode", region.regionCode());
+            m.put("regionName", region.regionName());
+            items.add(m);
+        }
+        return listPayload("regionList", "region", items);
+    }
+
+    static Map<String, Object> zones(NcpRequest r) {
+        String regionCode;
+        if (r.flavour().classic()) {
+            String regionNo = r.params().get("regionNo");
+            regionCode = regionNo == null ? "KR" : NcpCatalogue.regionByNo(regionNo)
+                    .orElseThrow(() -> new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo)).regionCode();
+        } else {
+            regionCode = r.regionCode();
+        }
+        String regionNo = NcpCatalogue.region(regionCode, true).map(NcpCatalogue.Region::regionNo).orElse("");
+        List<Object> items = new ArrayList<>();
+        for (NcpCatalogue.Zone zone : NcpCatalogue.zones(regionCode)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (r.flavour().classic()) {
+                m.put("zoneNo", zone.zoneNo());
+                m.put("zoneName", zone.zoneName());
+                m.put("zoneCode", zone.zoneCode());
+                m.put("zoneDescription", zone.zoneDescription());
+                m.put("regionNo", regionNo);
+            } else {
+                m.put("zoneName", zone.zoneName());
+                m.put("zoneCode", zone.zoneCode());
+                m.put("regionCode", zone.regionCode());
+                m.put("zoneDescription", zone.zoneDescription());
+            }
+            items.add(m);
+        }
+        return listPayload("zoneList", "zone", items);
+    }
+
+    static Map<String, Object> images(NcpRequest r) {
+        boolean classic = r.flavour().classic();
+        String productCode = r.params().get("productCode");
+        String exclusion = r.params().get("exclusionProductCode");
+        List<String> platforms = r.params().list("platformTypeCodeList");
+        List<Object> items = new ArrayList<>();
+        for (NcpCatalogue.Image image : NcpCatalogue.IMAGES) {
+            if (image.classic() != classic) continue;
+            if (productCode != null && !productCode.equals(image.code())) continue;
+            if (exclusion != null && exclusion.equals(image.code())) continue;
+            if (!platforms.isEmpty() && !platforms.contains(image.platformCode())) continue;
+            items.add(imageProduct(image));
+        }
+        return listPayload("productList", "product", items);
+    }
+
+    static Map<String, Object> products(NcpRequest r) {
+        boolean classic = r.flavour().classic();
+        String imageCode = r.params().get("serverImageProductCode");
+        if (imageCode == null) throw new NcpException(NcpError.MISSING_PARAMETER, "serverImageProductCode");
+        NcpCatalogue.Image image = NcpCatalogue.image(imageCode, classic)
+                .orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        String productCode = r.params().get("productCode");
+        String exclusion = r.params().get("exclusionProductCode");
+        String generation = r.params().get("generationCode");
+        Optional<String> zone = Optional.ofNullable(r.params().get(classic ? "zoneNo" : "zoneCode"));
+        if (zone.isPresent() && NcpCatalogue.zone(zone.get()).isEmpty()) {
+            throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, classic ? "zoneNo" : "zoneCode", zone.get());
+        }
+        List<Object> items = new ArrayList<>();
+        for (NcpCatalogue.Product p : NcpCatalogue.PRODUCTS) {
+            if (!NcpCatalogue.compatible(image, p)) continue;
+            if (productCode != null && !productCode.equals(p.code())) continue;
+            if (exclusion != null && exclusion.equals(p.code())) continue;
+            if (generation != null && !generation.equalsIgnoreCase(p.generation())) continue;
+            items.add(serverProduct(p));
+        }
+        return listPayload("productList", "product", items);
+    }
+
+    private static Map<String, Object> imageProduct(NcpCatalogue.Image image) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("productCode", image.code());
+        m.put("productName", image.name());
+        m.put("productType", NcpCodes.productType(image.productTypeCode()));
+        m.put("productDescription", image.description());
+        m.put("infraResourceType", NcpCodes.infra("SW"));
+        m.put("cpuCount", 0);
+        m.put("memorySize", 0L);
+        m.put("baseBlockStorageSize", image.classic() || !image.generation().equals("G3") ? 53687091200L : 10737418240L);
+        m.put("platformType", NcpCodes.platform(image.platformCode()));
+        m.put("osInformation", image.osInformation());
+        m.put("dbKindCode", "");
+        m.put("addBlockStorageSize", 0L);
+        m.put("generationCode", image.generation());
+        return m;
+    }
+
+    private static Map<String, Object> serverProduct(NcpCatalogue.Product p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("productCode", p.code());
+        m.put("productName", p.name());
+        m.put("productType", NcpCodes.productType(p.typeCode()));
+        m.put("productDescription", p.description());
+        m.put("infraResourceType", NcpCodes.infra("SVR"));
+        m.put("cpuCount", p.cpuCount());
+        m.put("memorySize", p.memorySize());
+        m.put("baseBlockStorageSize", p.baseBlockStorageSize());
+        m.put("osInformation", "");
+        m.put("diskType", NcpCodes.diskType("NET"));
+        m.put("dbKindCode", "");
+        m.put("addBlockStorageSize", 0L);
+        m.put("generationCode", p.generation());
+        return m;
+    }
+
+    private static Map<String, Object> listPayload(String listName, String itemName, List<Object> items) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("totalRows", items.size());
+        p.put(listName, new NcpList(itemName, items));
+        return p;
+    }
+}

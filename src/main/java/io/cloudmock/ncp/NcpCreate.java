@@ -1,0 +1,172 @@
+package io.cloudmock.ncp;
+
+import io.cloudmock.core.Ids;
+import io.cloudmock.core.Instance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * createServerInstances: every parameter is checked before anything is created, then all servers of the
+ * request are created together (INIT, then CREAT/booting, then RUN).
+ */
+final class NcpCreate {
+    /** How many servers one account may hold (the service has a per-account limit; its value varies). */
+    static final int LIMIT = 500;
+
+    private final Ids networkIds;
+
+    NcpCreate(Ids networkIds) { this.networkIds = networkIds; }
+
+    Map<String, Object> handle(NcpRequest r) {
+        NcpParams p = r.params();
+        boolean classic = r.flavour().classic();
+        NcpCatalogue.Image image = image(p, classic);
+        NcpCatalogue.Product product = product(p, image, classic);
+
+        Integer requested = p.integer("serverCreateCount", 1, 20);
+        int count = requested == null ? 1 : requested;
+        Integer startNo = p.integer("serverCreateStartNo", 0, 1000);
+        if (startNo != null && startNo + count > 1000) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, "serverCreateStartNo", startNo);
+        }
+        String baseName = p.get("serverName");
+        String description = p.get("serverDescription", "");
+        if (description.length() > 1000) throw new NcpException(NcpError.INVALID_PARAMETER, "serverDescription", "(longer than 1000)");
+        Boolean protect = p.bool("isProtectServerTermination");
+        String loginKey = p.get("loginKeyName", "cloudmock-key");
+        String initScriptNo = p.get("initScriptNo", "");
+        String userData = p.get("userData", "");
+
+        Map<String, Object> place = classic ? classicPlace(p) : vpcPlace(r, p);
+        Boolean publicIp = classic ? null : p.bool("associateWithPublicIp");
+
+        List<String> names = new ArrayList<>(count);
+        if (baseName != null) {
+            for (int k = 0; k < count; k++) {
+                String name = count == 1 && startNo == null ? baseName : baseName + "-" + ((startNo == null ? 1 : startNo) + k);
+                NcpNames.check(name);
+                names.add(name);
+            }
+        }
+
+        Instant now = r.clock().now();
+        return r.account().atomically(tx -> {
+            List<Instance> existing = tx.list(r.flavour().provider);
+            if (existing.size() + count > LIMIT) {
+                throw new NcpException(NcpError.CREATE_LIMIT, LIMIT, existing.size() + count);
+            }
+            Set<String> taken = new HashSet<>();
+            for (Instance i : existing) taken.add(i.string("serverName"));
+            for (String name : names) if (taken.contains(name)) throw new NcpException(NcpError.NAME_IN_USE);
+
+            List<Instance> created = new ArrayList<>(count);
+            for (int k = 0; k < count; k++) {
+                String id = r.model().newId();
+                Map<String, Object> f = r.model().base(id, image, product, now);
+                if (!names.isEmpty()) f.put("serverName", names.get(k));
+                f.put("serverDescription", description);
+                f.put("loginKeyName", loginKey);
+                f.put("isProtectServerTermination", Boolean.TRUE.equals(protect));
+                f.put("initScriptNo", initScriptNo);
+                f.put("userData", userData);
+                f.putAll(place);
+                if (!classic) {
+                    List<String> nics = new ArrayList<>();
+                    int nicCount = Math.max(1, p.structList("networkInterfaceList").size());
+                    for (int n = 0; n < nicCount; n++) nics.add(networkIds.nextNumber());
+                    f.put("networkInterfaceNoList", nics);
+                    if (Boolean.TRUE.equals(publicIp)) {
+                        f.put("publicIpInstanceNo", networkIds.nextNumber());
+                        f.put("publicIp", publicIpFor(id));
+                    }
+                }
+                Instance instance = new Instance(r.flavour().provider, tx.account(), id, NcpStates.INIT.name(), now, f);
+                tx.add(instance);
+                tx.begin(instance, NcpStates.TABLE.row(NcpStates.CREATE));
+                created.add(instance);
+            }
+            return NcpServerView.payload(created, r.flavour());
+        });
+    }
+
+    private static NcpCatalogue.Image image(NcpParams p, boolean classic) {
+        String code = p.get("serverImageProductCode");
+        if (classic) {
+            if (code == null) {
+                if (p.has("memberServerImageNo")) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+                throw new NcpException(NcpError.MISSING_PARAMETER, "serverImageProductCode or memberServerImageNo");
+            }
+            return NcpCatalogue.image(code, true).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        }
+        if (code != null) return NcpCatalogue.image(code, false).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        String imageNo = p.get("serverImageNo");
+        if (imageNo != null) return NcpCatalogue.imageByNo(imageNo).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        // cloudmock keeps no member (custom) server images
+        if (p.has("memberServerImageInstanceNo")) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+        throw new NcpException(NcpError.MISSING_PARAMETER, "memberServerImageInstanceNo or serverImageProductCode or serverSpecCode");
+    }
+
+    private static NcpCatalogue.Product product(NcpParams p, NcpCatalogue.Image image, boolean classic) {
+        String code = p.get("serverProductCode");
+        String spec = classic ? null : p.get("serverSpecCode");
+        NcpCatalogue.Product product;
+        if (code != null) {
+            product = NcpCatalogue.product(code, classic).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        } else if (spec != null) {
+            product = NcpCatalogue.productBySpec(spec).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        } else {
+            return NcpCatalogue.minimumProduct(image);
+        }
+        if (!NcpCatalogue.compatible(image, product)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+        return product;
+    }
+
+    /** VPC placement: vpcNo, subnetNo and the network interfaces are required; zone = the region's first. */
+    private static Map<String, Object> vpcPlace(NcpRequest r, NcpParams p) {
+        String region = r.regionCode();
+        String vpcNo = number(p, p.require("vpcNo"), "vpcNo");
+        String subnetNo = number(p, p.require("subnetNo"), "subnetNo");
+        List<NcpParams> nics = p.structList("networkInterfaceList");
+        if (nics.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "networkInterfaceList.1.networkInterfaceOrder");
+        Set<String> orders = new HashSet<>();
+        for (int n = 0; n < nics.size(); n++) {
+            NcpParams nic = nics.get(n);
+            String where = "networkInterfaceList." + (n + 1) + ".";
+            Integer order = nic.integer("networkInterfaceOrder", 0, 9);
+            if (order == null) throw new NcpException(NcpError.MISSING_PARAMETER, where + "networkInterfaceOrder");
+            if (!orders.add(order.toString())) throw new NcpException(NcpError.DUPLICATED_PARAMETER, where + "networkInterfaceOrder");
+            if (nic.list("accessControlGroupNoList").isEmpty()) {
+                throw new NcpException(NcpError.MISSING_PARAMETER, where + "accessControlGroupNoList.1");
+            }
+        }
+        String zone = NcpCatalogue.zones(region).get(0).zoneCode();
+        return Map.of("regionCode", region, "zoneCode", zone, "vpcNo", vpcNo, "subnetNo", subnetNo,
+                "placementGroupNo", p.get("placementGroupNo", ""));
+    }
+
+    private static Map<String, Object> classicPlace(NcpParams p) {
+        String zoneNo = p.get("zoneNo");
+        if (zoneNo != null && NcpCatalogue.zone(zoneNo).filter(z -> z.zoneNo().equals(zoneNo)).isEmpty()) {
+            throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "zoneNo", zoneNo);
+        }
+        List<String> acgs = p.idList("accessControlGroupConfigurationNoList");
+        return Map.of("zoneNo", zoneNo == null ? "2" : zoneNo,
+                "accessControlGroupConfigurationNoList", acgs.isEmpty() ? List.of(NcpModel.DEFAULT_ACG) : acgs);
+    }
+
+    private static String number(NcpParams p, String value, String name) {
+        if (!value.chars().allMatch(Character::isDigit)) throw new NcpException(NcpError.INVALID_PARAMETER, name, value);
+        return value;
+    }
+
+    /** A documentation-range address (RFC 5737) per server, never a real one. */
+    private static String publicIpFor(String id) {
+        long n = Long.parseLong(id);
+        return "203.0.113." + (n % 254 + 1);
+    }
+}

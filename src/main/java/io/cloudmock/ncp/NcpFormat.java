@@ -1,0 +1,175 @@
+package io.cloudmock.ncp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.cloudmock.core.Json;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two wire formats of the NCP Server API: XML (the default) and JSON ({@code responseFormatType=json}).
+ *
+ * <p>JSON is pretty-printed with a space after every colon and no trailing newline: ncloud-sdk-go-v2 (and so
+ * Terraform) cuts the payload out of the body by position and fails on compact JSON or a trailing newline
+ * (reference 3.2). XML has no declaration, lists wrapped as {@code <xList><x>}, as in every documented sample.
+ */
+public enum NcpFormat {
+    XML("application/xml;charset=UTF-8"),
+    JSON("application/json;charset=UTF-8");
+
+    private static final ObjectWriter PRETTY = Json.MAPPER.writer(prettyPrinter());
+    private static final XMLOutputFactory XML_OUT = XMLOutputFactory.newFactory();
+
+    private final String contentType;
+
+    NcpFormat(String contentType) { this.contentType = contentType; }
+
+    public String contentType() { return contentType; }
+
+    /** {@code responseFormatType}: json in any case means JSON; anything else (or nothing) XML. */
+    public static NcpFormat of(String responseFormatType) {
+        return responseFormatType != null && responseFormatType.equalsIgnoreCase("json") ? JSON : XML;
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        return new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+    }
+
+    /**
+     * A successful response: the payload plus requestId, returnCode "0" and returnMessage "success". JSON puts the
+     * payload first (as the service does); XML puts the three common fields first.
+     */
+    public String success(String action, Map<String, Object> payload, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (this == XML) {
+            body.put("requestId", requestId);
+            body.put("returnCode", "0");
+            body.put("returnMessage", "success");
+            body.putAll(payload);
+        } else {
+            body.putAll(payload);
+            body.put("requestId", requestId);
+            body.put("returnCode", "0");
+            body.put("returnMessage", "success");
+        }
+        return render(action + "Response", body);
+    }
+
+    /** A service error: {@code responseError} with returnCode (a string) and returnMessage, no requestId. */
+    public String error(String code, String message) {
+        if (this == JSON) {
+            // the exact layout of a real error body kept in the Terraform provider's tests
+            return "{\"responseError\": {\n  \"returnCode\": " + quote(code) + ",\n  \"returnMessage\": "
+                    + quote(message) + "\n}}";
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("returnCode", code);
+        body.put("returnMessage", message);
+        return render("responseError", body);
+    }
+
+    /**
+     * An API Gateway error (before the service): JSON as captured from the gateway; XML in the gateway's
+     * documented {@code <Message>} envelope (the XML form is not verified, see docs/ncp.md).
+     */
+    public String gatewayError(String errorCode, String message, String details) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("errorCode", errorCode);
+        error.put("message", message);
+        error.put("details", details);
+        if (this == JSON) {
+            try {
+                return Json.MAPPER.writeValueAsString(Map.of("error", error));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return render("Message", Map.of("error", error));
+    }
+
+    private static String quote(String s) {
+        try {
+            return Json.MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String render(String root, Map<String, Object> body) {
+        return this == JSON ? renderJson(root, body) : renderXml(root, body);
+    }
+
+    private static String renderJson(String root, Map<String, Object> body) {
+        try {
+            return PRETTY.writeValueAsString(Map.of(root, body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String renderXml(String root, Map<String, Object> body) {
+        StringWriter out = new StringWriter(2048);
+        try {
+            XMLStreamWriter w = XML_OUT.createXMLStreamWriter(out);
+            w.writeStartElement(root);
+            writeFields(w, body, 1);
+            newline(w, 0);
+            w.writeEndElement();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeFields(XMLStreamWriter w, Map<?, ?> fields, int depth) throws XMLStreamException {
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
+            writeElement(w, e.getKey().toString(), e.getValue(), depth);
+        }
+    }
+
+    private static void writeElement(XMLStreamWriter w, String name, Object value, int depth) throws XMLStreamException {
+        newline(w, depth);
+        if (value instanceof Map<?, ?> map) {
+            w.writeStartElement(name);
+            writeFields(w, map, depth + 1);
+            newline(w, depth);
+            w.writeEndElement();
+        } else if (value instanceof NcpList list) {
+            if (list.items().isEmpty()) {
+                w.writeEmptyElement(name);
+                return;
+            }
+            w.writeStartElement(name);
+            for (Object item : list.items()) writeElement(w, list.item(), item, depth + 1);
+            newline(w, depth);
+            w.writeEndElement();
+        } else if (value instanceof List<?>) {
+            throw new IllegalArgumentException("XML lists must be NcpList to know their item name: " + name);
+        } else {
+            w.writeStartElement(name);
+            w.writeCharacters(value == null ? "" : value.toString());
+            w.writeEndElement();
+        }
+    }
+
+    private static void newline(XMLStreamWriter w, int depth) throws XMLStreamException {
+        w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+}

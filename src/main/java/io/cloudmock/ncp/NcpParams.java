@@ -1,0 +1,151 @@
+package io.cloudmock.ncp;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The flat {@code name=value} parameters of an NCP request, merged from the query string and a form body
+ * (the Python SDK puts {@code responseFormatType} in the query of a POST whose other parameters are in the
+ * body). Lists use 1-based suffixes: {@code name.N}, {@code name.N.field}, {@code name.N.field.M}.
+ */
+public final class NcpParams {
+    private final Map<String, String> values;
+
+    private NcpParams(Map<String, String> values) { this.values = values; }
+
+    /** Decodes a query string and a form body; a value given in both places is taken from the body. */
+    public static NcpParams decode(String rawQuery, String rawBody) {
+        Map<String, String> values = new LinkedHashMap<>();
+        parseInto(rawQuery, values);
+        parseInto(rawBody, values);
+        return new NcpParams(values);
+    }
+
+    public static NcpParams of(Map<String, String> values) { return new NcpParams(new LinkedHashMap<>(values)); }
+
+    private static void parseInto(String raw, Map<String, String> into) {
+        if (raw == null || raw.isEmpty()) return;
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            into.put(decodePart(name), decodePart(value));
+        }
+    }
+
+    private static String decodePart(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // the Go SDK does not escape list elements; a stray '%' is kept as sent rather than refused
+            return s;
+        }
+    }
+
+    /** The value, or null when absent. An empty value counts as absent, as the SDKs send nothing for unset. */
+    public String get(String name) {
+        String v = values.get(name);
+        return v == null || v.isEmpty() ? null : v;
+    }
+
+    public boolean has(String name) { return get(name) != null; }
+
+    public String get(String name, String fallback) {
+        String v = get(name);
+        return v == null ? fallback : v;
+    }
+
+    /** A required parameter. */
+    public String require(String name) {
+        String v = get(name);
+        if (v == null) throw new NcpException(NcpError.MISSING_PARAMETER, name);
+        return v;
+    }
+
+    /** A boolean: {@code true}/{@code false} in any case (Python sends {@code True}). */
+    public Boolean bool(String name) {
+        String v = get(name);
+        if (v == null) return null;
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.equals("true")) return Boolean.TRUE;
+        if (lower.equals("false")) return Boolean.FALSE;
+        throw new NcpException(NcpError.INVALID_PARAMETER, name, v);
+    }
+
+    /** An integer within {@code [min, max]}. */
+    public Integer integer(String name, int min, int max) {
+        String v = get(name);
+        if (v == null) return null;
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < min || n > max) throw new NcpException(NcpError.INVALID_PARAMETER, name, v);
+            return (int) n;
+        } catch (NumberFormatException e) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, name, v);
+        }
+    }
+
+    /**
+     * The list {@code name.1, name.2, ...} in index order. Indexes may have gaps (clients number from 1 but
+     * some skip); a non-numeric suffix is not part of the list.
+     */
+    public List<String> list(String name) {
+        String prefix = name + ".";
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith(prefix)) continue;
+            Integer index = index(key.substring(prefix.length()));
+            if (index != null && !e.getValue().isEmpty()) byIndex.put(index, e.getValue());
+        }
+        return new ArrayList<>(byIndex.values());
+    }
+
+    /** A list of ids, refused when one appears twice ("It can't be duplicated"). */
+    public List<String> idList(String name) {
+        List<String> ids = list(name);
+        if (ids.stream().distinct().count() != ids.size()) {
+            throw new NcpException(NcpError.DUPLICATED_PARAMETER, name);
+        }
+        return ids;
+    }
+
+    /**
+     * The list of structs {@code name.N.field[.M]}: each element is the parameters under {@code name.N.},
+     * with the prefix removed, in index order.
+     */
+    public List<NcpParams> structList(String name) {
+        String prefix = name + ".";
+        TreeMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            if (!key.startsWith(prefix)) continue;
+            String rest = key.substring(prefix.length());
+            int dot = rest.indexOf('.');
+            if (dot <= 0) continue;
+            Integer index = index(rest.substring(0, dot));
+            if (index == null) continue;
+            byIndex.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(rest.substring(dot + 1), e.getValue());
+        }
+        List<NcpParams> out = new ArrayList<>(byIndex.size());
+        for (Map<String, String> m : byIndex.values()) out.add(new NcpParams(m));
+        return out;
+    }
+
+    private static Integer index(String s) {
+        if (s.isEmpty() || s.length() > 9) return null;
+        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return null;
+        int n = Integer.parseInt(s);
+        return n >= 1 ? n : null;
+    }
+
+    /** Every parameter as received, for the request journal. */
+    public Map<String, String> asMap() { return values; }
+}

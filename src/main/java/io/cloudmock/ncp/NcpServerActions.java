@@ -1,0 +1,263 @@
+package io.cloudmock.ncp;
+
+import io.cloudmock.core.Account;
+import io.cloudmock.core.Instance;
+import io.cloudmock.core.Transition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The server-instance actions other than create. Batches are checked whole (existence, then protection, then
+ * state) before any instance changes, inside the account lock, so a failed batch changes nothing.
+ */
+final class NcpServerActions {
+    private static final Set<String> STATUS_FILTER = Set.of("INIT", "CREAT", "RUN", "NSTOP");
+
+    private NcpServerActions() {}
+
+    // ---- reads
+
+    static Map<String, Object> list(NcpRequest r) {
+        NcpParams p = r.params();
+        List<String> ids = p.list("serverInstanceNoList");
+        String status = p.get("serverInstanceStatusCode");
+        if (status != null && !STATUS_FILTER.contains(status)) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, "serverInstanceStatusCode", status);
+        }
+        Integer pageNo = p.integer("pageNo", 0, Integer.MAX_VALUE);
+        Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
+        Comparator<Instance> order = order(p);
+        Predicate<Instance> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
+        return r.account().atomically(tx -> {
+            List<Instance> matching = new ArrayList<>();
+            for (Instance i : tx.list(r.flavour().provider)) {
+                if (!ids.isEmpty() && !ids.contains(i.id())) continue;
+                if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
+                if (filter.test(i)) matching.add(i);
+            }
+            if (order != null) matching.sort(order);
+            int total = matching.size();
+            List<Instance> page = matching;
+            if (pageSize != null && pageSize > 0) {
+                int first = Math.max(pageNo == null ? 1 : pageNo, 1) - 1;
+                long from = Math.min((long) first * pageSize, total);
+                page = matching.subList((int) from, (int) Math.min(from + pageSize, total));
+            }
+            return NcpServerView.payload(page, total, r.flavour());
+        });
+    }
+
+    private static Predicate<Instance> vpcFilter(NcpRequest r) {
+        NcpParams p = r.params();
+        String region = r.regionCode();
+        String vpcNo = p.get("vpcNo");
+        String name = p.get("serverName");
+        String diskType = p.get("baseBlockStorageDiskTypeCode");
+        String diskDetail = p.get("baseBlockStorageDiskDetailTypeCode");
+        String ip = p.get("ip");
+        List<String> placementGroups = p.list("placementGroupNoList");
+        List<String> hypervisors = p.list("hypervisorTypeCodeList");
+        return i -> i.string("regionCode").equals(region)
+                && (vpcNo == null || vpcNo.equals(i.string("vpcNo")))
+                && (name == null || name.equals(i.string("serverName")))
+                && (diskType == null || diskType.equals(i.string("baseBlockStorageDiskType")))
+                && (diskDetail == null || diskDetail.equals(i.string("baseBlockStorageDiskDetailType")))
+                && (ip == null || ip.equals(i.string("publicIp")) || ip.equals(i.string("privateIp")))
+                && (placementGroups.isEmpty() || placementGroups.contains(i.string("placementGroupNo")))
+                && (hypervisors.isEmpty() || hypervisors.contains(i.string("hypervisorType")));
+    }
+
+    private static Predicate<Instance> classicFilter(NcpRequest r) {
+        NcpParams p = r.params();
+        String regionNo = p.get("regionNo");
+        if (regionNo != null && NcpCatalogue.regionByNo(regionNo).isEmpty()) {
+            throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo);
+        }
+        String zoneNo = p.get("zoneNo");
+        String filterName = p.get("searchFilterName");
+        String filterValue = p.get("searchFilterValue");
+        if (filterName != null && !filterName.equalsIgnoreCase("serverName") && !filterName.equalsIgnoreCase("ip")) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, "searchFilterName", filterName);
+        }
+        String needle = filterValue == null ? null : filterValue.toLowerCase(Locale.ROOT);
+        String diskType = p.get("baseBlockStorageDiskTypeCode");
+        String diskDetail = p.get("baseBlockStorageDiskDetailTypeCode");
+        List<String> types = p.list("serverInstanceTypeCodeList");
+        return i -> {
+            NcpCatalogue.Zone zone = NcpCatalogue.zone(i.string("zoneNo")).orElse(NcpCatalogue.ZONES.get(0));
+            String instanceRegionNo = NcpCatalogue.region(zone.regionCode(), true).map(NcpCatalogue.Region::regionNo).orElse("");
+            if (regionNo != null && !regionNo.equals(instanceRegionNo)) return false;
+            if (zoneNo != null && !zoneNo.equals(zone.zoneNo())) return false;
+            if (needle != null && filterName != null) {
+                // "searchFilterValue" is a case-insensitive partial match (Classic docs)
+                boolean byIp = filterName.equalsIgnoreCase("ip");
+                String hay = byIp ? i.string("privateIp") + " " + i.string("publicIp") : i.string("serverName");
+                if (!hay.toLowerCase(Locale.ROOT).contains(needle)) return false;
+            }
+            return (diskType == null || diskType.equals(i.string("baseBlockStorageDiskType")))
+                    && (diskDetail == null || diskDetail.equals(i.string("baseBlockStorageDiskDetailType")))
+                    && (types.isEmpty() || types.contains(i.string("serverInstanceType")));
+        };
+    }
+
+    /** sortedBy: serverName | serverInstanceNo | createDate (any case); sortingOrder: ascending | descending. */
+    private static Comparator<Instance> order(NcpParams p) {
+        String sortedBy = p.get("sortedBy");
+        String sortingOrder = p.get("sortingOrder");
+        if (sortingOrder != null && !sortingOrder.equalsIgnoreCase("ascending") && !sortingOrder.equalsIgnoreCase("descending")) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, "sortingOrder", sortingOrder);
+        }
+        if (sortedBy == null) return null;
+        Comparator<Instance> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
+            case "servername" -> Comparator.comparing(i -> i.string("serverName"));
+            case "serverinstanceno" -> Comparator.comparingLong(i -> Long.parseLong(i.id()));
+            case "createdate" -> Comparator.comparing((Instance i) -> i.string("createDate"))
+                    .thenComparingLong(i -> Long.parseLong(i.id()));
+            default -> throw new NcpException(NcpError.INVALID_PARAMETER, "sortedBy", sortedBy);
+        };
+        return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? c.reversed() : c;
+    }
+
+    /** VPC only. Unknown, terminated or other-region numbers: 200 with totalRows 0 (Terraform reads that as gone). */
+    static Map<String, Object> detail(NcpRequest r) {
+        String id = r.params().require("serverInstanceNo");
+        String region = r.regionCode();
+        return r.account().atomically(tx -> {
+            Instance i = tx.get(r.flavour().provider, id);
+            List<Instance> found = i != null && i.string("regionCode").equals(region) ? List.of(i) : List.of();
+            return NcpServerView.payload(found, r.flavour());
+        });
+    }
+
+    // ---- batch lifecycle actions
+
+    static Map<String, Object> start(NcpRequest r) { return batch(r, NcpStates.START_ACTION, NcpError.SERVER_STATE_CONFLICT); }
+
+    static Map<String, Object> stop(NcpRequest r) { return batch(r, NcpStates.STOP, NcpError.SERVER_STATE_CONFLICT); }
+
+    static Map<String, Object> reboot(NcpRequest r) { return batch(r, NcpStates.REBOOT, NcpError.SERVER_STATE_CONFLICT); }
+
+    static Map<String, Object> terminate(NcpRequest r) { return batch(r, NcpStates.TERMINATE, NcpError.TERMINATE_STATE_CONFLICT); }
+
+    private static Map<String, Object> batch(NcpRequest r, String action, NcpError wrongState) {
+        List<String> ids = r.params().idList("serverInstanceNoList");
+        if (ids.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "serverInstanceNoList");
+        return r.account().atomically(tx -> {
+            List<Instance> targets = existing(r, tx, ids);
+            if (action.equals(NcpStates.TERMINATE)) {
+                for (Instance i : targets) {
+                    if (NcpServerView.bool(i, "isProtectServerTermination")) {
+                        throw new NcpException(NcpError.TERMINATION_PROTECTED, i.string("serverName"));
+                    }
+                }
+            }
+            List<Transition> rows = new ArrayList<>(targets.size());
+            for (Instance i : targets) {
+                rows.add(NcpStates.TABLE.allowed(action, i.state()).orElseThrow(() -> new NcpException(wrongState)));
+            }
+            for (int k = 0; k < targets.size(); k++) begin(tx, targets.get(k), rows.get(k));
+            return NcpServerView.payload(targets, r.flavour());
+        });
+    }
+
+    /** Every id must name a live server of this flavour (and, for VPC, of the request's region). */
+    static List<Instance> existing(NcpRequest r, Account.Tx tx, List<String> ids) {
+        String region = r.flavour().classic() ? null : r.regionCode();
+        List<Instance> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Instance i = tx.get(r.flavour().provider, id);
+            if (i == null || (region != null && !i.string("regionCode").equals(region))) {
+                throw new NcpException(NcpError.INVALID_SERVER_INSTANCE_NO);
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    static Instance one(NcpRequest r, Account.Tx tx) {
+        return existing(r, tx, List.of(r.params().require("serverInstanceNo"))).get(0);
+    }
+
+    /** Starts a row, remembering when a running server last came up (its uptime) before it leaves RUN. */
+    static void begin(Account.Tx tx, Instance i, Transition row) {
+        if (i.state().equals(NcpStates.RUN.name())) i.fields().put("uptime", NcpModel.date(i.since()));
+        tx.begin(i, row);
+    }
+
+    // ---- single-instance actions
+
+    static Map<String, Object> changeSpec(NcpRequest r) {
+        NcpParams p = r.params();
+        boolean classic = r.flavour().classic();
+        String productCode = p.get("serverProductCode");
+        String specCode = classic ? null : p.get("serverSpecCode");
+        if (productCode == null && specCode == null) {
+            throw new NcpException(NcpError.MISSING_PARAMETER, classic ? "serverProductCode" : "serverProductCode or serverSpecCode");
+        }
+        if (productCode != null && specCode != null) {
+            throw new NcpException(NcpError.INVALID_PARAMETER, "serverSpecCode", specCode);
+        }
+        return r.account().atomically(tx -> {
+            Instance i = one(r, tx);
+            NcpCatalogue.Product target = (productCode != null
+                    ? NcpCatalogue.product(productCode, classic) : NcpCatalogue.productBySpec(specCode))
+                    .orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+            NcpCatalogue.Product current = NcpCatalogue.product(i.string("serverProductCode"), classic).orElse(null);
+            NcpCatalogue.Image image = NcpCatalogue.image(i.string("serverImageProductCode"), classic).orElse(null);
+            if (image != null && !NcpCatalogue.compatible(image, target)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+            if (current != null && current.code().equals(target.code())) throw new NcpException(NcpError.SAME_SPEC);
+            if (current != null && (!current.typeCode().equals(target.typeCode())
+                    || !current.diskDetailType().equals(target.diskDetailType()))) {
+                throw new NcpException(NcpError.SPEC_MISMATCH);
+            }
+            Transition row = NcpStates.TABLE.allowed(NcpStates.CHANGE_SPEC, i.state())
+                    .orElseThrow(() -> new NcpException(NcpError.SERVER_STATE_CONFLICT));
+            r.model().applyProduct(i.fields(), target);
+            begin(tx, i, row);
+            return NcpServerView.payload(List.of(i), r.flavour());
+        });
+    }
+
+    static Map<String, Object> setProtect(NcpRequest r) {
+        Boolean protect = r.params().bool("isProtectServerTermination");
+        if (protect == null) throw new NcpException(NcpError.MISSING_PARAMETER, "isProtectServerTermination");
+        return r.account().atomically(tx -> {
+            Instance i = one(r, tx);
+            i.fields().put("isProtectServerTermination", protect);
+            tx.touched();
+            return NcpServerView.payload(List.of(i), r.flavour());
+        });
+    }
+
+    static Map<String, Object> changeName(NcpRequest r) {
+        String name = r.params().require("serverName");
+        NcpNames.check(name);
+        return r.account().atomically(tx -> {
+            Instance i = one(r, tx);
+            for (Instance other : tx.list(r.flavour().provider)) {
+                if (other != i && other.string("serverName").equals(name)) throw new NcpException(NcpError.NAME_IN_USE);
+            }
+            i.fields().put("serverName", name);
+            tx.touched();
+            return NcpServerView.payload(List.of(i), r.flavour());
+        });
+    }
+
+    /** Windows servers only (seed 003); the server writes a dump and restarts. */
+    static Map<String, Object> interrupt(NcpRequest r) {
+        return r.account().atomically(tx -> {
+            Instance i = one(r, tx);
+            if (!i.string("platformType").startsWith("WND")) throw new NcpException(NcpError.INTERRUPT_NOT_SUPPORTED);
+            Transition row = NcpStates.TABLE.allowed(NcpStates.INTERRUPT, i.state())
+                    .orElseThrow(() -> new NcpException(NcpError.SERVER_STATE_CONFLICT));
+            begin(tx, i, row);
+            return NcpServerView.payload(List.of(i), r.flavour());
+        });
+    }
+}
