@@ -1,0 +1,95 @@
+package io.cloudmock.ncp;
+
+import io.cloudmock.support.EndToEndTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Calls the NCP API as a client would: GET with query parameters, JSON unless XML is asked for. */
+abstract class NcpApi extends EndToEndTest {
+    static final String UBUNTU = "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003";
+    static final String WINDOWS = "SW.VSVR.OS.WND64.WND.SVR2022EN.G003";
+    static final String CENTOS_CLASSIC = "SPSW0LINUX000046";
+
+    static Map<String, Object> params(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < kv.length; k += 2) m.put(kv[k].toString(), kv[k + 1]);
+        return m;
+    }
+
+    static RequestSpecification as(String accessKey) {
+        RequestSpecification r = given();
+        return accessKey == null ? r : r.header("x-ncp-iam-access-key", accessKey);
+    }
+
+    /** A VPC call in JSON. */
+    static Response vpc(String action, Object... kv) { return call(null, "/vserver/v2/", action, true, kv); }
+
+    static Response vpcXml(String action, Object... kv) { return call(null, "/vserver/v2/", action, false, kv); }
+
+    static Response classic(String action, Object... kv) { return call(null, "/server/v2/", action, true, kv); }
+
+    static Response classicXml(String action, Object... kv) { return call(null, "/server/v2/", action, false, kv); }
+
+    static Response call(String accessKey, String prefix, String action, boolean json, Object... kv) {
+        Map<String, Object> p = params(kv);
+        if (json) p.put("responseFormatType", "json");
+        return as(accessKey).queryParams(p).get(prefix + action);
+    }
+
+    /** Creates one VPC server (Ubuntu unless the image is given) and returns its number. */
+    static String createVpc(Object... extra) {
+        Map<String, Object> p = params("serverImageProductCode", UBUNTU, "vpcNo", "10", "subnetNo", "20",
+                "networkInterfaceList.1.networkInterfaceOrder", "0",
+                "networkInterfaceList.1.accessControlGroupNoList.1", "30");
+        p.putAll(params(extra));
+        p.put("responseFormatType", "json");
+        Response r = given().queryParams(p).get("/vserver/v2/createServerInstances");
+        assertEquals(200, r.statusCode(), r.asString());
+        return r.jsonPath().getString("createServerInstancesResponse.serverInstanceList[0].serverInstanceNo");
+    }
+
+    /** A VPC server that has finished booting. */
+    static String runningVpc(Object... extra) {
+        String id = createVpc(extra);
+        advance(4);
+        return id;
+    }
+
+    static String stoppedVpc(Object... extra) {
+        String id = runningVpc(extra);
+        vpc("stopServerInstances", "serverInstanceNoList.1", id).then().statusCode(200);
+        advance(2);
+        return id;
+    }
+
+    /** The server as getServerInstanceDetail shows it (JSON path root at the server). */
+    static JsonPath detail(String id) {
+        Response r = vpc("getServerInstanceDetail", "serverInstanceNo", id);
+        assertEquals(200, r.statusCode(), r.asString());
+        return r.jsonPath().setRootPath("getServerInstanceDetailResponse.serverInstanceList[0]");
+    }
+
+    /** status / operation / statusName of a server, e.g. "RUN/NULL/running". */
+    static String stateOf(String id) {
+        JsonPath s = detail(id);
+        return s.getString("serverInstanceStatus.code") + "/" + s.getString("serverInstanceOperation.code") + "/"
+                + s.getString("serverInstanceStatusName");
+    }
+
+    static String stateIn(Response r, String action) {
+        JsonPath s = r.jsonPath().setRootPath(action + "Response.serverInstanceList[0]");
+        return s.getString("serverInstanceStatus.code") + "/" + s.getString("serverInstanceOperation.code") + "/"
+                + s.getString("serverInstanceStatusName");
+    }
+
+    static List<String> ids(Response r, String action) {
+        return r.jsonPath().getList(action + "Response.serverInstanceList.serverInstanceNo");
+    }
+}
