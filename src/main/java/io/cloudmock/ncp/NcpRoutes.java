@@ -19,6 +19,7 @@ import java.util.Set;
  */
 public final class NcpRoutes {
     private static final String ACCESS_KEY_HEADER = "x-ncp-iam-access-key";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NcpRoutes.class);
 
     private final Backend backend;
     private final Map<NcpFlavour, NcpModel> models = new HashMap<>();
@@ -94,6 +95,11 @@ public final class NcpRoutes {
         } catch (NcpException e) {
             exchange.errorCode = e.error().code();
             send(ctx, e.error().httpStatus(), format, format.error(e.error().code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            // a bug of cloudmock's, never the client's: the gateway's 500 envelope, and the stack trace in the log
+            LOG.error("{} {} failed", flavour.pathPrefix, action, e);
+            exchange.errorCode = "900";
+            send(ctx, 500, format, format.gatewayError("900", "Unexpected Error", "cloudmock failed; see its log."));
         }
     }
 
