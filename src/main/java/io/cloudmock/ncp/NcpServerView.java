@@ -37,21 +37,12 @@ final class NcpServerView {
     private static Map<String, Object> vpc(Instance i) {
         NcpStates s = NcpStates.of(i.state());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("serverInstanceNo", i.id());
-        m.put("serverName", str(i, "serverName"));
-        m.put("serverDescription", str(i, "serverDescription"));
-        m.put("cpuCount", integer(i, "cpuCount"));
-        m.put("memorySize", number(i, "memorySize"));
+        putIdentity(m, i);
         m.put("platformType", NcpCodes.platform(str(i, "platformType")));
         m.put("loginKeyName", str(i, "loginKeyName"));
         m.put("publicIpInstanceNo", str(i, "publicIpInstanceNo"));
         m.put("publicIp", str(i, "publicIp"));
-        putState(m, s);
-        m.put("createDate", str(i, "createDate"));
-        m.put("uptime", uptime(i, s));
-        m.put("serverImageProductCode", str(i, "serverImageProductCode"));
-        m.put("serverProductCode", str(i, "serverProductCode"));
-        m.put("isProtectServerTermination", bool(i, "isProtectServerTermination"));
+        putLife(m, i, s);
         m.put("zoneCode", str(i, "zoneCode"));
         m.put("regionCode", str(i, "regionCode"));
         m.put("vpcNo", str(i, "vpcNo"));
@@ -79,11 +70,7 @@ final class NcpServerView {
     private static Map<String, Object> classic(Instance i) {
         NcpStates s = NcpStates.of(i.state());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("serverInstanceNo", i.id());
-        m.put("serverName", str(i, "serverName"));
-        m.put("serverDescription", str(i, "serverDescription"));
-        m.put("cpuCount", integer(i, "cpuCount"));
-        m.put("memorySize", number(i, "memorySize"));
+        putIdentity(m, i);
         m.put("baseBlockStorageSize", number(i, "baseBlockStorageSize"));
         m.put("platformType", NcpCodes.platform(str(i, "platformType")));
         m.put("loginKeyName", str(i, "loginKeyName"));
@@ -91,12 +78,7 @@ final class NcpServerView {
         m.put("publicIp", str(i, "publicIp"));
         m.put("privateIp", str(i, "privateIp"));
         m.put("serverImageName", str(i, "serverImageName"));
-        putState(m, s);
-        m.put("createDate", str(i, "createDate"));
-        m.put("uptime", uptime(i, s));
-        m.put("serverImageProductCode", str(i, "serverImageProductCode"));
-        m.put("serverProductCode", str(i, "serverProductCode"));
-        m.put("isProtectServerTermination", bool(i, "isProtectServerTermination"));
+        putLife(m, i, s);
         m.put("portForwardingPublicIp", str(i, "portForwardingPublicIp"));
         NcpCatalogue.Zone zone = NcpCatalogue.zone(str(i, "zoneNo")).orElse(NcpCatalogue.ZONES.get(0));
         NcpCatalogue.Region region = NcpCatalogue.region(zone.regionCode(), true).orElse(NcpCatalogue.CLASSIC_REGIONS.get(0));
@@ -132,6 +114,25 @@ final class NcpServerView {
         }
         m.put("accessControlGroupList", new NcpList("accessControlGroup", acgs));
         return m;
+    }
+
+    /** The fields both flavours open with, in the same order. */
+    private static void putIdentity(Map<String, Object> m, Instance i) {
+        m.put("serverInstanceNo", i.id());
+        m.put("serverName", str(i, "serverName"));
+        m.put("serverDescription", str(i, "serverDescription"));
+        m.put("cpuCount", integer(i, "cpuCount"));
+        m.put("memorySize", number(i, "memorySize"));
+    }
+
+    /** State, dates, image, product and protection: the same run in both flavours. */
+    private static void putLife(Map<String, Object> m, Instance i, NcpStates s) {
+        putState(m, s);
+        m.put("createDate", str(i, "createDate"));
+        m.put("uptime", uptime(i, s));
+        m.put("serverImageProductCode", str(i, "serverImageProductCode"));
+        m.put("serverProductCode", str(i, "serverProductCode"));
+        m.put("isProtectServerTermination", bool(i, "isProtectServerTermination"));
     }
 
     private static void putState(Map<String, Object> m, NcpStates s) {
