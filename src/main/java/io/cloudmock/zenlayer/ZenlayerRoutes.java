@@ -52,6 +52,7 @@ public final class ZenlayerRoutes {
     public void register(io.javalin.config.RoutesConfig routes) {
         for (HandlerType method : METHODS) {
             routes.addHttpHandler(method, PREFIX, this::handle);
+            routes.addHttpHandler(method, PREFIX + "/", this::handle);
             routes.addHttpHandler(method, PREFIX + "/<rest>", this::handle);
         }
     }
