@@ -66,6 +66,18 @@ final class InstanceOperations {
         });
     }
 
+    /** Moves instances to another resource group (any id; groups are not modelled). */
+    static void modifyResourceGroup(ZenlayerCall call, ObjectNode response) {
+        List<String> ids = call.body().instanceIds();
+        String group = call.body().requiredString("resourceGroupId");
+        String groupName = group.equals(ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_ID) ? ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_NAME : group;
+        batch(call, ids, true, i -> null, (tx, i) -> {
+            i.fields().put("resourceGroupId", group);
+            i.fields().put("resourceGroupName", groupName);
+            tx.touched();
+        });
+    }
+
     /** STOPPED only (HTTP 400 when not, as documented); the instance then restarts by itself. */
     static void resetPassword(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();

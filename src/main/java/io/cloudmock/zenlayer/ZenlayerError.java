@@ -43,7 +43,7 @@ public enum ZenlayerError {
     INVALID_INSTANCE_TYPE_NOT_FOUND(404, "The specified instanceType `%s` is not found"),
     INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM(400, "The internetMaxBandwidthOut %s exceeds the limit %s of instance type `%s`."),
     INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED(400,
-            "The password must be 8 to 16 characters of lowercase and uppercase letters, digits and !@#$%%^+*()."),
+            "The password must be 8 to 16 characters of letters, digits and symbols such as !@#$%%^+*()."),
     INVALID_PARAMETER_INSTANCE_LOGIN_CONFLICT(400, "You must and can only pass the value of either password or keyId."),
     INVALID_PARAMETER_NIC_NAME_CONFLICT(400, "The wanName and lanName must differ."),
     INVALID_PARAMETER_NIC_NAME_MALFORMED(400, "The NIC name `%s` must be 4 to 15 characters of lowercase letters and digits."),

@@ -12,8 +12,12 @@ public final class ZenlayerNames {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9.\\-]+");
     /** {@code name_[begin,bits]}: e.g. {@code server_[3,3]} gives server003, server004, ... */
     private static final Pattern SERIAL = Pattern.compile("(.*)_\\[(\\d{1,9}),(\\d{1,2})]");
-    /** 8 to 16 of lowercase, uppercase, digits and {@code ! @ # $ % ^ + * ( )}. */
-    private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9!@#$%^+*()]{8,16}");
+    /**
+     * 8 to 16 printable ASCII characters, no spaces. The ResetInstancesPassword page lists the specials
+     * {@code ! @ # $ % ^ + * ( )}, but Terraform's own example password is {@code Example~123}, so any ASCII
+     * punctuation is accepted rather than rejecting what real users send.
+     */
+    private static final Pattern PASSWORD = Pattern.compile("[\\x21-\\x7e]{8,16}");
     /** NIC names: 4 to 15 of [a-z0-9]. */
     private static final Pattern NIC = Pattern.compile("[a-z0-9]{4,15}");
     private static final String NAME_RULE = "letters, digits, hyphens (-) and periods (.)";

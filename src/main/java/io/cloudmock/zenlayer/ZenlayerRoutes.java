@@ -34,6 +34,7 @@ public final class ZenlayerRoutes {
             Map.entry("TerminateInstance", InstanceOperations::terminate),
             Map.entry("ReleaseInstances", InstanceOperations::release),
             Map.entry("ModifyInstancesAttribute", InstanceOperations::modifyAttribute),
+            Map.entry("ModifyInstancesResourceGroup", InstanceOperations::modifyResourceGroup),
             Map.entry("ResetInstancesPassword", InstanceOperations::resetPassword),
             Map.entry("ResetInstance", InstanceOperations::reset),
             Map.entry("DescribeZones", CatalogQueries::zones),

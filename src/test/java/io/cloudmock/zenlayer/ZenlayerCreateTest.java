@@ -204,7 +204,7 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         fails("CreateInstances", with("\"keyId\":\"k\""), 400, "INVALID_PARAMETER_INSTANCE_LOGIN_CONFLICT");
         fails("CreateInstances", with("").replace(",\"password\":\"Passw0rd!\"", ""), 400, "INVALID_PARAMETER_INSTANCE_LOGIN_CONFLICT");
         fails("CreateInstances", with("").replace("Passw0rd!", "short"), 400, "INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED");
-        fails("CreateInstances", with("").replace("Passw0rd!", "Passw0rd~~"), 400, "INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED");
+        fails("CreateInstances", with("").replace("Passw0rd!", "Passw0rd is"), 400, "INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED");
         fails("CreateInstances", with("\"nic\":{\"wanName\":\"eth\"}"), 400, "INVALID_PARAMETER_NIC_NAME_MALFORMED");
         fails("CreateInstances", with("\"nic\":{\"wanName\":\"ETH0\"}"), 400, "INVALID_PARAMETER_NIC_NAME_MALFORMED");
         fails("CreateInstances", with("\"nic\":{\"wanName\":\"eth1\"}"), 400, "INVALID_PARAMETER_NIC_NAME_CONFLICT");

@@ -154,6 +154,21 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
     }
 
     @Test
+    void modifyResourceGroupMovesAllOrNone() {
+        List<String> ids = running(2);
+        ok("ModifyInstancesResourceGroup", "{\"instanceIds\":[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\"],\"resourceGroupId\":\"rg-2\"}");
+        describe(ids.get(0)).body("response.dataSet[0].resourceGroupId", equalTo("rg-2"))
+                .body("response.dataSet[0].resourceGroupName", equalTo("rg-2"));
+        ok("DescribeInstances", "{\"resourceGroupId\":\"rg-2\"}").body("response.totalCount", equalTo(2));
+        fails("ModifyInstancesResourceGroup", "{\"instanceIds\":[\"" + ids.get(0) + "\",\"9\"],\"resourceGroupId\":\"rg-default\"}",
+                404, "INVALID_INSTANCE_NOT_FOUND");
+        describe(ids.get(0)).body("response.dataSet[0].resourceGroupId", equalTo("rg-2"));
+        fails("ModifyInstancesResourceGroup", ids(List.of(ids.get(0))), 400, "MISSING_PARAMETER");
+        ok("ModifyInstancesResourceGroup", "{\"instanceIds\":[\"" + ids.get(0) + "\"],\"resourceGroupId\":\"rg-default\"}");
+        describe(ids.get(0)).body("response.dataSet[0].resourceGroupName", equalTo("Default Resource Group"));
+    }
+
+    @Test
     void stateDenialsUseTheDocumentedCodes() {
         String id = running(1).get(0);
         fails("StartInstances", ids(List.of(id)), 403, "OPERATION_DENIED_INSTANCE_NOT_STOPPED");

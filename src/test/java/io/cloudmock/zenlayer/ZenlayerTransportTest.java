@@ -157,6 +157,27 @@ class ZenlayerTransportTest extends ZenlayerTestBase {
     }
 
     @Test
+    void theExchangeRecordsProviderActionAccountAndErrorCode() {
+        java.util.List<io.cloudmock.core.Exchange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Integer> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        mock.backend().addListener((ex, method, path, status) -> {
+            seen.add(ex);
+            statuses.add(status);
+        });
+        zc("DescribeZones", V2026).header("Authorization", "ZC2-HMAC-SHA256 Credential=AKX, SignedHeaders=content-type;host, Signature=0")
+                .body("{}").post("/api/v2/vm").then().statusCode(200);
+        zc("StopInstances", V2026).header("Authorization", "Bearer tok-y").body("{\"instanceIds\":[\"1\"]}").post("/api/v2/vm")
+                .then().statusCode(404);
+        io.cloudmock.core.Exchange first = seen.get(seen.size() - 2);
+        io.cloudmock.core.Exchange second = seen.get(seen.size() - 1);
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("zenlayer", "DescribeZones", "AKX", ""),
+                List.of(first.provider, first.action, first.account, first.errorCode));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("zenlayer", "StopInstances", "tok-y", "INVALID_INSTANCE_NOT_FOUND"),
+                List.of(second.provider, second.action, second.account, second.errorCode));
+        org.junit.jupiter.api.Assertions.assertEquals(404, statuses.get(statuses.size() - 1));
+    }
+
+    @Test
     void resetOfOneAccountLeavesTheOthers() {
         zc("CreateInstances", V2026).header("Authorization", "Bearer tok-a").body(createBody(1)).post("/api/v2/vm").then().statusCode(200);
         create(1);
