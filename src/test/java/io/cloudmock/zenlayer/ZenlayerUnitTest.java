@@ -235,6 +235,31 @@ class ZenlayerUnitTest {
     }
 
     @Test
+    void coveragePageListsEveryActionWithTheRightStatus() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "coverage.md"));
+        String section = doc.substring(doc.indexOf("## Zenlayer VM"));
+        int next = section.indexOf("\n## ", 5);
+        if (next > 0) section = section.substring(0, next);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (String line : section.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 5 || !cells[4].trim().matches("yes.*|no")) continue;
+            boolean implemented = cells[4].trim().startsWith("yes");
+            for (String action : cells[2].split(",")) {
+                action = action.trim();
+                listed.add(action);
+                assertEquals(implemented, ZenlayerRoutes.ACTIONS.containsKey(action), action);
+                String versions = cells[3].trim();
+                assertEquals(!versions.equals("2023 only"), ZenlayerVersions.exists(ZenlayerVersions.V2026, action), action);
+                assertEquals(!versions.equals("2026 only"), ZenlayerVersions.exists(ZenlayerVersions.V2023, action), action);
+            }
+        }
+        java.util.Set<String> all = new java.util.HashSet<>(ZenlayerVersions.ACTIONS.get(ZenlayerVersions.V2026));
+        all.addAll(ZenlayerVersions.ACTIONS.get(ZenlayerVersions.V2023));
+        assertEquals(all, listed);
+    }
+
+    @Test
     void errorCatalogue() {
         assertEquals("OPERATION_DENIED_INSTANCE_NOT_STOPPED", ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD.code());
         assertEquals(400, ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD.status());
