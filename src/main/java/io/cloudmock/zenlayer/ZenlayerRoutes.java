@@ -71,7 +71,7 @@ public final class ZenlayerRoutes {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.path()
                         + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm only.");
             }
-            if (ctx.method() != HandlerType.POST) {
+            if (!HandlerType.POST.equals(ctx.method())) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.method().name()
                         + " /api/v2/vm does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
             }

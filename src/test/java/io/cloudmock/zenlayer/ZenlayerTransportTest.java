@@ -112,6 +112,12 @@ class ZenlayerTransportTest extends ZenlayerTestBase {
     }
 
     @Test
+    void anOversizedBodyGetsTheJsonEnvelope() {
+        String big = "{\"instanceName\":\"" + "x".repeat(1_100_000) + "\"}";
+        fails("DescribeInstances", big, 400, "INVALID_PARAMETER_EXCEED_LENGTH").body("message", containsString("body"));
+    }
+
+    @Test
     void anEmptyBodyIsAnEmptyObject() {
         ok("DescribeInstances", "").body("response.totalCount", equalTo(0));
     }
