@@ -21,7 +21,7 @@ public final class ZenlayerRoutes {
     private static final String PREFIX = "/api/v2";
     private static final String SERVICE = "vm";
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS);
+            HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY, HandlerType.TRACE);
 
     /** The implemented actions; every other action of reference section 6 answers "not implemented". */
     static final Map<String, ZenlayerAction> ACTIONS = Map.ofEntries(

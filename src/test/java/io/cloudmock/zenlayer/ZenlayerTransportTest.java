@@ -81,7 +81,7 @@ class ZenlayerTransportTest extends ZenlayerTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS"})
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH", "OPTIONS", "QUERY", "TRACE"})
     void otherMethodsGetTheJsonEnvelope(String method) {
         fails(zc("DescribeZones", V2026).body("{}").request(method, "/api/v2/vm").then(), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
                 .body("message", containsString("POST"));
