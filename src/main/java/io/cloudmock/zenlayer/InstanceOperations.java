@@ -44,6 +44,8 @@ final class InstanceOperations {
             if ("PREPAID".equals(i.fields().get("instanceChargeType"))) {
                 return ZenlayerError.OPERATION_DENIED_INSTANCE_SUBSCRIPTION.with(i.id());
             }
+            // the row's from-set is every status but creating and the recycle bin (checked above), so this
+            // only matters if a status is ever added to the enum without a decision for it
             return row.from().contains(i.state()) ? null : ZenlayerError.OPERATION_DENIED_INSTANCE_CREATING.with(i.id(), i.state());
         }, (tx, i) -> tx.begin(i, row));
     }
