@@ -109,6 +109,19 @@ class MainTest {
     }
 
     @Test
+    void aPortInUseIsOneLineAndExit1WithoutJavalinsOwnError() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Run run = cloudmock("--port", Integer.toString(port));
+            assertEquals(1, run.exit(), run.err());
+            assertEquals("", run.out());
+            List<String> lines = run.err().lines().toList();
+            assertEquals(1, lines.size(), "one line: " + run.err());
+            assertTrue(lines.get(0).startsWith("cloudmock: cannot listen on 127.0.0.1:" + port + ": "), lines.get(0));
+        }
+    }
+
+    @Test
     void anUnknownOptionExits2() throws Exception {
         rejected(cloudmock("--colour"), "--colour");
     }
