@@ -17,7 +17,7 @@ import java.time.Instant;
 
 /**
  * {@code --log-format json}: each log event as one compact JSON object on one line:
- * {@code {"time","level","logger","thread","message", ...key-value pairs as typed fields, "exception"}}.
+ * {@code {"time","level","logger","message", ...key-value pairs as typed fields, "exception"}}.
  * Written by hand over Jackson's streaming generator because logback's own {@code JsonEncoder} nests and
  * repeats far more than a log reader wants (context, markers, argument arrays).
  */
@@ -32,7 +32,6 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
             json.writeStringField("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
             json.writeStringField("level", event.getLevel().toString());
             json.writeStringField("logger", event.getLoggerName());
-            json.writeStringField("thread", event.getThreadName());
             json.writeStringField("message", event.getFormattedMessage());
             if (event.getKeyValuePairs() != null) {
                 for (KeyValuePair kv : event.getKeyValuePairs()) {

@@ -91,6 +91,20 @@ class RequestLogTest {
     }
 
     @Test
+    void aFailedSignatureCheckAddsWhatWasComputed() {
+        Exchange ex = exchange("ncp", "getRegionList", "AK1", "200");
+        ex.authDetail = "string to sign: GET /vserver/v2/getRegionList\n1700000000000\nAK1; expected signature abc=";
+        new RequestLog().completed(ex, "GET", "/vserver/v2/getRegionList", 401);
+
+        ILoggingEvent event = captured.list.get(0);
+        assertTrue(event.getFormattedMessage().endsWith(
+                " auth=string to sign: GET /vserver/v2/getRegionList\\n1700000000000\\nAK1; expected signature abc="),
+                event.getFormattedMessage());
+        assertEquals(1, event.getFormattedMessage().lines().count());
+        assertEquals(ex.authDetail, fields(event).get("authDetail"));
+    }
+
+    @Test
     void aRunningCloudMockLogsProviderRequestsButNotTheControlApiOrUnknownPaths() throws Exception {
         try (CloudMock mock = CloudMock.builder().port(0).manualClock().start()) {
             HttpClient http = HttpClient.newHttpClient();
