@@ -31,6 +31,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "bench: stopped by a failing command at line $LINENO" >&2' ERR
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
@@ -127,7 +128,7 @@ bench() {   # name url [wrk args...]
 }
 bench "control: GET /_cloudmock/health" "$base/_cloudmock/health"
 
-probe=$(curl -s --max-time 10 "$base/vserver/v2/getServerInstanceList?responseFormatType=json")
+probe=$(curl -s --max-time 10 "$base/vserver/v2/getServerInstanceList?responseFormatType=json" || echo "curl failed: $?")
 if absent "$probe"; then
   echo "| NCP getServerInstanceList | skipped: no NCP routes in this build | | | |"
 else
@@ -136,7 +137,7 @@ else
 fi
 
 probe=$(curl -s --max-time 10 -X POST "$base/api/v2/vm" -H 'Content-Type: application/json' \
-        -H 'X-ZC-Action: DescribeInstances' -H 'X-ZC-Version: 2026-04-01' -d '{}')
+        -H 'X-ZC-Action: DescribeInstances' -H 'X-ZC-Version: 2026-04-01' -d '{}' || echo "curl failed: $?")
 if absent "$probe"; then
   echo "| Zenlayer DescribeInstances | skipped: no Zenlayer routes in this build | | | |"
 else
