@@ -105,9 +105,10 @@ LUA
 absent() { grep -q '"code":"NOT_FOUND"' <<<"$1" && grep -q 'cloudmock serves' <<<"$1"; }
 
 # best effort: give the list actions something to list (the control API's instance creation, if present)
-for provider in ncp zenlayer; do
+for seed in ncp:RUN zenlayer:RUNNING; do
+  provider=${seed%%:*} state=${seed#*:}
   out=$(curl -s --max-time 10 -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
-        -d "{\"provider\":\"$provider\",\"count\":20}" || true)
+        -d "{\"provider\":\"$provider\",\"state\":\"$state\",\"count\":20}" || true)
   if grep -q '"instances"' <<<"$out"; then echo "seeded 20 $provider instances"; else echo "not seeded ($provider): ${out:0:120}"; fi
 done
 echo
