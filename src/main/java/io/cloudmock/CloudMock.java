@@ -6,6 +6,9 @@ import io.cloudmock.core.Clock;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.InstanceStore;
 import io.cloudmock.core.ManualClock;
+import io.cloudmock.core.SeedFile;
+import io.cloudmock.core.StartupException;
+import io.cloudmock.core.StateFile;
 import io.cloudmock.ncp.NcpRoutes;
 import io.cloudmock.zenlayer.ZenlayerRoutes;
 import io.javalin.Javalin;
@@ -27,6 +30,7 @@ public final class CloudMock implements AutoCloseable {
     private final Backend backend;
     private final Javalin app;
     private volatile boolean closed;
+    private volatile StateFile stateFile;
 
     private CloudMock(Config config) {
         Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
@@ -34,6 +38,7 @@ public final class CloudMock implements AutoCloseable {
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
         ControlRoutes control = new ControlRoutes(backend);
+        backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
             configure(cfg, ncp, zenlayer, control);
             cfg.routes.after(ctx -> {
@@ -90,8 +95,22 @@ public final class CloudMock implements AutoCloseable {
     /** A server for a complete configuration (the command line's way in). */
     public static CloudMock create(Config config) { return new CloudMock(config); }
 
+    /**
+     * Loads {@code --state-file} (if it exists) or else {@code --seed}, then listens; saving of the state file
+     * starts once listening. Load problems are a {@link StartupException} naming the file. Providers registered
+     * on {@link #backend()} between {@link Builder#build()} and this call are known to the loaders.
+     */
     public CloudMock start() {
-        app.start(backend.config().host(), backend.config().port());
+        Config config = backend.config();
+        StateFile file = config.stateFile() == null ? null : new StateFile(backend, config.stateFile());
+        boolean restored = file != null && file.load();
+        if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
+        app.start(config.host(), config.port());
+        if (file != null) {
+            // only now: a server that failed to start must never overwrite the file it could not read
+            stateFile = file;
+            file.startSaving();
+        }
         return this;
     }
 
@@ -115,6 +134,7 @@ public final class CloudMock implements AutoCloseable {
         if (closed) return;
         closed = true;
         app.stop();
+        if (stateFile != null) stateFile.close(); // the last save, after the last request
     }
 
     /** Builds a {@link CloudMock} with the defaults of the command line (but port 0 is often what tests want). */
