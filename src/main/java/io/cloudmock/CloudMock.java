@@ -13,6 +13,7 @@ import io.cloudmock.ncp.NcpRoutes;
 import io.cloudmock.zenlayer.ZenlayerRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -32,7 +33,9 @@ public final class CloudMock implements AutoCloseable {
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
-    private CloudMock(Config config) {
+    private CloudMock(Config config) { this(config, java.util.List.of()); }
+
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
         Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
         this.backend = new Backend(config, clock);
         NcpRoutes ncp = new NcpRoutes(backend);
@@ -40,7 +43,7 @@ public final class CloudMock implements AutoCloseable {
         ControlRoutes control = new ControlRoutes(backend);
         backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
-            configure(cfg, ncp, zenlayer, control);
+            configure(cfg, ncp, zenlayer, control, extraProviders);
             cfg.routes.after(ctx -> {
                 Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
                 if (ex != null && !ex.provider.isEmpty()) {
@@ -50,7 +53,8 @@ public final class CloudMock implements AutoCloseable {
         });
     }
 
-    private static void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control) {
+    private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,
+                           java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = 1_000_000L;
@@ -60,6 +64,7 @@ public final class CloudMock implements AutoCloseable {
         control.register(cfg.routes);
         ncp.register(cfg.routes);
         zenlayer.register(cfg.routes);
+        for (var extra : extraProviders) extra.accept(backend, cfg.routes);
         for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
             cfg.routes.addHttpHandler(method, "/<path>", CloudMock::noSuchPath);
@@ -150,6 +155,7 @@ public final class CloudMock implements AutoCloseable {
         private int journalSize = 1000;
         private String controlToken;
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
+        private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -170,7 +176,17 @@ public final class CloudMock implements AutoCloseable {
                     controlToken, logFormat);
         }
 
-        public CloudMock build() { return new CloudMock(config()); }
+        /**
+         * Adds a provider of your own (tests use a small fake one): {@code registrar} registers its
+         * {@link io.cloudmock.core.ProviderModel} with {@code backend.register(...)} and its routes, before the
+         * fallback 404, so the control API, state file, seed, journal and fault rules serve it like the built-in ones.
+         */
+        public Builder provider(java.util.function.BiConsumer<Backend, RoutesConfig> registrar) {
+            extraProviders.add(registrar);
+            return this;
+        }
+
+        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders)); }
 
         public CloudMock start() { return build().start(); }
     }
