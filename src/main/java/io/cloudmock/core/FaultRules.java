@@ -55,7 +55,7 @@ public final class FaultRules {
     public synchronized String add(FaultRule rule, Set<String> knownProviders) {
         if (!knownProviders.contains(rule.provider())) {
             throw new IllegalArgumentException("unknown provider '" + rule.provider() + "'; known: "
-                    + String.join(", ", new java.util.TreeSet<>(knownProviders)));
+                    + (knownProviders.isEmpty() ? "(none registered)" : String.join(", ", new java.util.TreeSet<>(knownProviders))));
         }
         String id = "fault-" + nextId++;
         rules.add(new Rule(id, rule));
