@@ -41,6 +41,12 @@ public final class ControlRoutes {
             } catch (ControlError e) {
                 reply(ctx, e.status(), Json.MAPPER.createObjectNode().set("error",
                         Json.MAPPER.createObjectNode().put("code", e.code()).put("message", e.getMessage())));
+            } catch (io.javalin.http.HttpResponseException e) {
+                // e.g. a body over the request size limit: Javalin would answer text/plain, the control API answers JSON
+                reply(ctx, e.getStatus(), Json.MAPPER.createObjectNode().set("error", Json.MAPPER.createObjectNode()
+                        .put("code", e.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + e.getStatus())
+                        .put("message", e.getStatus() == 413 ? "the body is larger than the server's request size limit"
+                                : e.getMessage())));
             }
         };
     }

@@ -63,6 +63,13 @@ class StateTest extends ProviderEndToEndTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsAJson413() {
+        String big = "{\"accounts\":[],\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
+        given().contentType("application/json").body(big).put("/_cloudmock/state").then()
+                .statusCode(413).contentType("application/json").body("error.code", equalTo("PAYLOAD_TOO_LARGE"));
+    }
+
+    @Test
     void aBadImportIs400AndChangesNothing() {
         given().post("/test/create");
         String before = given().get("/_cloudmock/instances").then().extract().asString();
