@@ -114,9 +114,18 @@ public final class CloudMockControl {
     /** Adds a fault rule ({@code provider, action, instanceId, httpStatus, code, message, delayMs, times, probability, seed}); returns its id. */
     public String addFault(Map<String, ?> rule) { return call("POST", "/faults", rule).get("id").asText(); }
 
-    /** The next {@code times} calls of {@code action} fail with {@code httpStatus} and {@code code}; returns the rule id. */
+    /**
+     * The next {@code times} calls of {@code action} fail with {@code httpStatus} and {@code code} (null = the
+     * provider's generic code for the status); returns the rule id.
+     */
     public String failNext(String provider, String action, int times, int httpStatus, String code) {
-        return addFault(Map.of("provider", provider, "action", action, "times", times, "httpStatus", httpStatus, "code", code));
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("provider", provider);
+        rule.put("action", action);
+        rule.put("times", times);
+        rule.put("httpStatus", httpStatus);
+        if (code != null) rule.put("code", code);
+        return addFault(rule);
     }
 
     /** The rules, each with {@code remaining} and {@code fired}. */
