@@ -33,7 +33,7 @@ final class JournalControl {
         ArrayNode list = Json.MAPPER.createArrayNode();
         for (RequestJournal.Entry e : backend.journal().entries(filter)) {
             ObjectNode n = list.addObject()
-                    .put("time", e.time().toString())
+                    .put("time", e.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString())
                     .put("provider", e.provider())
                     .put("account", e.account())
                     .put("action", e.action())

