@@ -213,6 +213,32 @@ class PersistenceTest {
         assertTrue(lastCount > 0, "instances were saved before the kills");
     }
 
+    /** Through the real command line: SIGTERM leaves the latest state in the file (here, the manual clock). */
+    @Test
+    void mainSavesTheStateOnSigterm() throws Exception {
+        Path file = dir.resolve("state.json");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.cloudmock.Main", "--port", "0", "--clock", "manual",
+                "--state-file", file.toString()).redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertTrue(line != null && line.startsWith("cloudmock listening on http://127.0.0.1:"), String.valueOf(line));
+            String base = line.substring("cloudmock listening on ".length());
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(base + "/_cloudmock/clock/advance"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\": 86400}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            String now = io.cloudmock.core.Json.MAPPER.readTree(r.body()).get("now").asText();
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(now, io.cloudmock.core.Json.MAPPER.readTree(file.toFile()).at("/clock/now").asText());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
     /** Through the real command line: an unreadable --state-file stops start-up with a message naming it. */
     @Test
     void mainExitsNonZeroNamingTheUnreadableStateFile() throws Exception {
