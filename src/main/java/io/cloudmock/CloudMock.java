@@ -6,10 +6,14 @@ import io.cloudmock.core.Clock;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.InstanceStore;
 import io.cloudmock.core.ManualClock;
+import io.cloudmock.core.SeedFile;
+import io.cloudmock.core.StartupException;
+import io.cloudmock.core.StateFile;
 import io.cloudmock.ncp.NcpRoutes;
 import io.cloudmock.zenlayer.ZenlayerRoutes;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -27,16 +31,20 @@ public final class CloudMock implements AutoCloseable {
     private final Backend backend;
     private final Javalin app;
     private volatile boolean closed;
+    private volatile StateFile stateFile;
 
-    private CloudMock(Config config) {
+    private CloudMock(Config config) { this(config, java.util.List.of()); }
+
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
         Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
         this.backend = new Backend(config, clock);
         backend.addListener(new io.cloudmock.core.RequestLog());
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
         ControlRoutes control = new ControlRoutes(backend);
+        backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
-            configure(cfg, ncp, zenlayer, control);
+            configure(cfg, ncp, zenlayer, control, extraProviders);
             cfg.routes.after(ctx -> {
                 Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
                 if (ex != null && !ex.provider.isEmpty()) {
@@ -46,7 +54,8 @@ public final class CloudMock implements AutoCloseable {
         });
     }
 
-    private static void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control) {
+    private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,
+                           java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.maxRequestSize = 1_000_000L;
@@ -56,6 +65,7 @@ public final class CloudMock implements AutoCloseable {
         control.register(cfg.routes);
         ncp.register(cfg.routes);
         zenlayer.register(cfg.routes);
+        for (var extra : extraProviders) extra.accept(backend, cfg.routes);
         for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
             cfg.routes.addHttpHandler(method, "/<path>", CloudMock::noSuchPath);
@@ -91,8 +101,22 @@ public final class CloudMock implements AutoCloseable {
     /** A server for a complete configuration (the command line's way in). */
     public static CloudMock create(Config config) { return new CloudMock(config); }
 
+    /**
+     * Loads {@code --state-file} (if it exists) or else {@code --seed}, then listens; saving of the state file
+     * starts once listening. Load problems are a {@link StartupException} naming the file. Providers registered
+     * on {@link #backend()} between {@link Builder#build()} and this call are known to the loaders.
+     */
     public CloudMock start() {
-        app.start(backend.config().host(), backend.config().port());
+        Config config = backend.config();
+        StateFile file = config.stateFile() == null ? null : new StateFile(backend, config.stateFile());
+        boolean restored = file != null && file.load();
+        if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
+        app.start(config.host(), config.port());
+        if (file != null) {
+            // only now: a server that failed to start must never overwrite the file it could not read
+            stateFile = file;
+            file.startSaving();
+        }
         return this;
     }
 
@@ -116,6 +140,7 @@ public final class CloudMock implements AutoCloseable {
         if (closed) return;
         closed = true;
         app.stop();
+        if (stateFile != null) stateFile.close(); // the last save, after the last request
     }
 
     /** Builds a {@link CloudMock} with the defaults of the command line (but port 0 is often what tests want). */
@@ -131,6 +156,7 @@ public final class CloudMock implements AutoCloseable {
         private int journalSize = 1000;
         private String controlToken;
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
+        private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -151,7 +177,17 @@ public final class CloudMock implements AutoCloseable {
                     controlToken, logFormat);
         }
 
-        public CloudMock build() { return new CloudMock(config()); }
+        /**
+         * Adds a provider of your own (tests use a small fake one): {@code registrar} registers its
+         * {@link io.cloudmock.core.ProviderModel} with {@code backend.register(...)} and its routes, before the
+         * fallback 404, so the control API, state file, seed, journal and fault rules serve it like the built-in ones.
+         */
+        public Builder provider(java.util.function.BiConsumer<Backend, RoutesConfig> registrar) {
+            extraProviders.add(registrar);
+            return this;
+        }
+
+        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders)); }
 
         public CloudMock start() { return build().start(); }
     }

@@ -104,6 +104,8 @@ public final class Main implements Callable<Integer> {
         }, "cloudmock-shutdown"));
         try {
             mock.start();
+        } catch (io.cloudmock.core.StartupException e) {
+            throw e; // names the state or seed file already
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }

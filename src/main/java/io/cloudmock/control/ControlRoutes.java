@@ -23,6 +23,10 @@ public final class ControlRoutes {
         routes.get(PREFIX + "/health", guarded(this::health));
         routes.post(PREFIX + "/reset", guarded(this::reset));
         routes.post(PREFIX + "/clock/advance", guarded(this::advance));
+        new InstancesControl(backend).register(routes, this::guarded);
+        new JournalControl(backend).register(routes, this::guarded);
+        new FaultsControl(backend).register(routes, this::guarded);
+        new StateControl(backend).register(routes, this::guarded);
     }
 
     /** Wraps a control handler: token check, JSON errors. */
@@ -30,15 +34,28 @@ public final class ControlRoutes {
         return ctx -> {
             try {
                 String token = backend.config().controlToken();
-                if (token != null && !token.isEmpty() && !("Bearer " + token).equals(ctx.header("Authorization"))) {
+                if (token != null && !token.isEmpty() && !tokenMatches(token, ctx.header("Authorization"))) {
                     throw new ControlError(401, "UNAUTHORIZED", "the control API needs Authorization: Bearer <control token>");
                 }
                 inner.handle(ctx);
             } catch (ControlError e) {
                 reply(ctx, e.status(), Json.MAPPER.createObjectNode().set("error",
                         Json.MAPPER.createObjectNode().put("code", e.code()).put("message", e.getMessage())));
+            } catch (io.javalin.http.HttpResponseException e) {
+                // e.g. a body over the request size limit: Javalin would answer text/plain, the control API answers JSON
+                reply(ctx, e.getStatus(), Json.MAPPER.createObjectNode().set("error", Json.MAPPER.createObjectNode()
+                        .put("code", e.getStatus() == 413 ? "PAYLOAD_TOO_LARGE" : "HTTP_" + e.getStatus())
+                        .put("message", e.getStatus() == 413 ? "the body is larger than the server's request size limit"
+                                : e.getMessage())));
             }
         };
+    }
+
+    /** Constant-time comparison, so the token cannot be guessed from response times. */
+    private static boolean tokenMatches(String token, String authorization) {
+        if (authorization == null) return false;
+        return java.security.MessageDigest.isEqual(("Bearer " + token).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                authorization.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void health(Context ctx) {

@@ -14,6 +14,8 @@ public final class Backend {
     private final Ids ids;
     private final java.time.Instant startedAt = java.time.Instant.now();
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RequestJournal journal;
+    private final FaultRules faults = new FaultRules();
 
     public Backend(Config config, Clock clock) {
         this.config = config;
@@ -21,6 +23,7 @@ public final class Backend {
         this.lifecycle = new Lifecycle(clock, config.transitionDelay());
         this.store = new InstanceStore(lifecycle);
         this.ids = new Ids(10_000_001L);
+        this.journal = new RequestJournal(config.journalSize());
     }
 
     public Config config() { return config; }
@@ -29,6 +32,10 @@ public final class Backend {
     public InstanceStore store() { return store; }
     public Ids ids() { return ids; }
     public java.time.Instant startedAt() { return startedAt; }
+    /** The request journal ({@code GET /_cloudmock/requests}); CloudMock registers it as a listener. */
+    public RequestJournal journal() { return journal; }
+    /** The fault rules; providers call {@code faults().match(...)} once per request. */
+    public FaultRules faults() { return faults; }
 
     private final java.util.Map<String, ProviderModel> models = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -50,9 +57,11 @@ public final class Backend {
         for (ExchangeListener l : listeners) l.completed(exchange, method, path, status);
     }
 
-    /** Forget everything and put the manual clock back to its start. */
+    /** Forget everything (instances, journal, fault rules) and put the manual clock back to its start. */
     public void reset() {
         store.reset();
+        journal.clear();
+        faults.clear();
         clock.reset();
     }
 }

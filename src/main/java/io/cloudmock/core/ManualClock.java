@@ -26,6 +26,9 @@ public final class ManualClock implements Clock {
         return now.updateAndGet(t -> t.plus(by));
     }
 
+    /** Sets the time (restoring a saved state); unlike {@link #advance} it may go backwards. */
+    public void set(Instant t) { now.set(t); }
+
     /** Back to the start, which is the wall-clock time of the reset (as for a fresh start-up). */
     @Override public void reset() {
         Instant fresh = Instant.now();

@@ -1,0 +1,159 @@
+package io.cloudmock.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code --state-file}: loaded at start if it exists, saved after changes and at shutdown.
+ *
+ * <p>Saving is atomic: the snapshot goes to a temporary file in the same directory, is forced to disk, and is
+ * renamed over the file, so a reader (or a restart after {@code kill -9}) sees the old file or the new one,
+ * never half of one. One background thread watches {@link InstanceStore#version()} (and the manual clock) and
+ * saves at most every {@link #INTERVAL_MS} ms, so a burst of requests costs one write.
+ */
+public final class StateFile implements AutoCloseable {
+    static final long INTERVAL_MS = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(StateFile.class);
+
+    private final Backend backend;
+    private final Path file;
+    private final Path dir;
+    private volatile ScheduledExecutorService saver;
+    private long savedVersion = -1;
+    private Instant savedClock;
+    private boolean failing;
+
+    public StateFile(Backend backend, Path file) {
+        this.backend = backend;
+        this.file = file.toAbsolutePath();
+        this.dir = this.file.getParent();
+    }
+
+    public Path path() { return file; }
+
+    /**
+     * Restores the saved state if the file exists (true), or leaves the state empty (false). A file that
+     * cannot be read or understood is a StartupException naming it: it is never silently replaced.
+     */
+    public boolean load() {
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new StartupException("--state-file " + file + ": the directory " + dir + " does not exist");
+        }
+        removeLeftovers();
+        if (!Files.exists(file)) return false;
+        JsonNode root;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0) throw new StartupException("cannot load --state-file " + file + ": the file is empty");
+            root = Json.MAPPER.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new StartupException("cannot load --state-file " + file + ": not valid JSON (" + e.getOriginalMessage()
+                    + "); fix or remove the file", e);
+        } catch (IOException e) {
+            throw new StartupException("cannot read --state-file " + file + ": " + e, e);
+        }
+        try {
+            StateSnapshot.restore(backend, root);
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("cannot load --state-file " + file + ": " + e.getMessage(), e);
+        }
+        savedVersion = backend.store().version();
+        savedClock = manualNow();
+        return true;
+    }
+
+    /** Starts the background saver (after {@link #load()} and any seeding). */
+    public void startSaving() {
+        if (saver != null) return;
+        saver = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cloudmock-state-saver");
+            t.setDaemon(true);
+            return t;
+        });
+        saver.scheduleWithFixedDelay(this::saveIfChanged, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void saveIfChanged() {
+        long version = backend.store().version();
+        Instant clock = manualNow();
+        if (version == savedVersion && Objects.equals(clock, savedClock)) return;
+        try {
+            save();
+            savedVersion = version;
+            savedClock = clock;
+            failing = false;
+        } catch (IOException | RuntimeException e) {
+            if (!failing) LOG.warn("cannot save --state-file {}: {} (will retry)", file, e.toString());
+            failing = true;
+        }
+    }
+
+    private Instant manualNow() { return backend.clock().isManual() ? backend.clock().now() : null; }
+
+    /** Writes the current state atomically (temporary file, fsync, rename, fsync of the directory). */
+    public synchronized void save() throws IOException {
+        byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(StateSnapshot.export(backend));
+        Path tmp = Files.createTempFile(dir, tmpPrefix(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) ch.write(buf);
+                ch.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true); // makes the rename itself durable; not possible on every platform
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // best effort
+        }
+    }
+
+    private String tmpPrefix() { return "." + file.getFileName() + "."; }
+
+    /** Temporary files left by a process killed in the middle of a save. */
+    private void removeLeftovers() {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, tmpPrefix() + "*.tmp")) {
+            for (Path p : stream) Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // harmless: a leftover only takes space
+        }
+    }
+
+    /** Stops the saver and saves one last time (shutdown, SIGTERM). */
+    @Override
+    public void close() {
+        ScheduledExecutorService s = saver;
+        saver = null;
+        if (s != null) {
+            s.shutdown();
+            try {
+                s.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            save();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("cannot save --state-file {} at shutdown: {}", file, e.toString());
+        }
+    }
+}

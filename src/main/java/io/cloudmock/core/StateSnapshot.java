@@ -1,0 +1,171 @@
+package io.cloudmock.core;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole state as JSON ({@code GET/PUT /_cloudmock/state}, {@code --state-file}):
+ * <pre>{@code
+ * {"format": "cloudmock-state", "version": 1,
+ *  "clock": {"manual": true, "now": "2026-01-01T00:00:00Z"},
+ *  "accounts": [{"name": "default", "instances": [
+ *      {"provider": "ncp", "id": "10000001", "state": "INIT", "path": ["RUN"], "since": "...", "fields": {...}}]}]}
+ * }</pre>
+ * {@code path} is what remains of a transition under way, so a restored instance finishes it.
+ * Journal and fault rules are not part of the state.
+ */
+public final class StateSnapshot {
+    public static final String FORMAT = "cloudmock-state";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private StateSnapshot() {}
+
+    /** Reads every account under its own lock (instances are settled to the current time first). */
+    public static ObjectNode export(Backend backend) {
+        ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT).put("version", 1);
+        ObjectNode clock = root.putObject("clock").put("manual", backend.clock().isManual());
+        if (backend.clock().isManual()) clock.put("now", backend.clock().now().toString());
+        List<String> providers = new ArrayList<>();
+        for (ProviderModel m : backend.models()) providers.add(m.name());
+        providers.sort(null);
+        ArrayNode accounts = root.putArray("accounts");
+        for (Account account : backend.store().accounts()) {
+            ArrayNode list = account.atomically(tx -> {
+                ArrayNode out = Json.MAPPER.createArrayNode();
+                for (String p : providers) {
+                    for (Instance i : tx.list(p)) {
+                        ObjectNode n = out.addObject()
+                                .put("provider", i.provider())
+                                .put("id", i.id())
+                                .put("state", i.state());
+                        ArrayNode path = n.putArray("path");
+                        i.path().forEach(path::add);
+                        n.put("since", i.since().toString());
+                        n.set("fields", Json.MAPPER.valueToTree(i.fields()));
+                    }
+                }
+                return out;
+            });
+            if (list.isEmpty()) continue;
+            ObjectNode a = accounts.addObject().put("name", account.name());
+            a.set("instances", list);
+        }
+        return root;
+    }
+
+    /**
+     * Replaces the whole state with {@code snapshot}. Everything is checked before anything changes;
+     * IllegalArgumentException names the first problem.
+     */
+    public static void restore(Backend backend, JsonNode snapshot) {
+        if (snapshot == null || !snapshot.isObject()) throw new IllegalArgumentException("the state must be a JSON object");
+        JsonNode format = snapshot.get("format");
+        if (format != null && !FORMAT.equals(format.asText())) {
+            throw new IllegalArgumentException("format must be '" + FORMAT + "', not '" + format.asText() + "'");
+        }
+        JsonNode version = snapshot.get("version");
+        if (version != null && version.asInt() != 1) {
+            throw new IllegalArgumentException("this cloudmock reads state version 1, not " + version.asText());
+        }
+        Instant clockNow = null;
+        JsonNode clock = snapshot.get("clock");
+        if (clock != null && clock.hasNonNull("now")) clockNow = instant(clock.get("now"), "clock.now");
+
+        JsonNode accounts = snapshot.get("accounts");
+        if (accounts == null || !accounts.isArray()) {
+            throw new IllegalArgumentException("accounts must be an array (an empty one clears every instance)");
+        }
+        List<Instance> restored = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int a = 0;
+        for (JsonNode acc : accounts) {
+            String where = "accounts[" + a++ + "]";
+            if (!acc.isObject()) throw new IllegalArgumentException(where + " must be an object");
+            String name = text(acc, "name", where);
+            JsonNode instances = acc.get("instances");
+            if (instances == null || instances.isNull()) continue;
+            if (!instances.isArray()) throw new IllegalArgumentException(where + ".instances must be an array");
+            int n = 0;
+            for (JsonNode in : instances) {
+                String w = where + ".instances[" + n++ + "]";
+                if (!in.isObject()) throw new IllegalArgumentException(w + " must be an object");
+                String provider = text(in, "provider", w);
+                ProviderModel model = backend.model(provider);
+                if (model == null) {
+                    throw new IllegalArgumentException(w + ": unknown provider '" + provider + "'; known: "
+                            + InstanceSpec.knownProviders(backend));
+                }
+                String id = text(in, "id", w);
+                if (!seen.add(name + "\n" + provider + "\n" + id)) {
+                    throw new IllegalArgumentException(w + ": instance " + provider + "/" + id + " appears twice in account " + name);
+                }
+                String state = stateOf(model, text(in, "state", w), w);
+                List<String> path = new ArrayList<>();
+                JsonNode p = in.get("path");
+                if (p != null && !p.isNull()) {
+                    if (!p.isArray()) throw new IllegalArgumentException(w + ".path must be an array of states");
+                    for (int k = 0; k < p.size(); k++) {
+                        String s = p.get(k).asText();
+                        boolean last = k == p.size() - 1;
+                        if (!(last && Transition.GONE.equals(s))) stateOf(model, s, w + ".path");
+                        path.add(s);
+                    }
+                }
+                Instant since = in.hasNonNull("since") ? instant(in.get("since"), w + ".since") : backend.clock().now();
+                Map<String, Object> fields = Map.of();
+                JsonNode f = in.get("fields");
+                if (f != null && !f.isNull()) {
+                    if (!f.isObject()) throw new IllegalArgumentException(w + ".fields must be an object");
+                    fields = Json.MAPPER.convertValue(f, MAP);
+                }
+                Instance instance = new Instance(provider, name, id, state, since, fields);
+                instance.restore(state, path, since);
+                restored.add(instance);
+            }
+        }
+
+        backend.store().reset();
+        if (clockNow != null && backend.clock() instanceof ManualClock manual) manual.set(clockNow);
+        for (Instance i : restored) {
+            backend.ids().skipPast(i.id());
+            backend.store().account(i.account()).atomically(tx -> {
+                tx.add(i);
+                return null;
+            });
+        }
+    }
+
+    private static String stateOf(ProviderModel model, String state, String where) {
+        try {
+            return InstanceSpec.checkState(model, state);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new IllegalArgumentException(where + "." + field + " must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static Instant instant(JsonNode v, String where) {
+        try {
+            return Instant.parse(v.asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(where + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+        }
+    }
+}
