@@ -42,6 +42,7 @@ final class JournalControl {
                     .put("status", e.status())
                     .put("errorCode", e.errorCode())
                     .put("durationMs", e.durationMs());
+            n.set("parameters", Json.MAPPER.valueToTree(e.parameters()));
             if (!e.authDetail().isEmpty()) n.put("authDetail", e.authDetail());
         }
         ObjectNode body = Json.MAPPER.createObjectNode();

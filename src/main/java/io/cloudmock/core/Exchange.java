@@ -13,6 +13,11 @@ public final class Exchange {
     public String action = "";
     public String account = InstanceStore.DEFAULT_ACCOUNT;
     public String errorCode = "";
+    /**
+     * The request's parameters as the provider decoded them (NCP: name to value; Zenlayer: the JSON body), for
+     * the journal. Kept as the provider's own object: nothing is copied unless the journal is read.
+     */
+    public Object parameters = java.util.Map.of();
     /** What a signature check computed, when it failed: shown in the log and the journal. */
     public String authDetail = "";
 

@@ -19,7 +19,8 @@ public final class RequestJournal implements ExchangeListener {
 
     /** One journal line; {@code authDetail} is the string a failed signature check signed, or empty. */
     public record Entry(long seq, Instant time, String provider, String account, String action, String method,
-                        String path, int status, String errorCode, long durationMs, String authDetail) {}
+                        String path, int status, String errorCode, long durationMs, String authDetail,
+                        Object parameters) {}
 
     private final int size;
     private final AtomicReferenceArray<Entry> slots;
@@ -43,7 +44,7 @@ public final class RequestJournal implements ExchangeListener {
         long durationMs = (System.nanoTime() - ex.startNanos) / 1_000_000L;
         long seq = next.getAndIncrement();
         slots.set((int) (seq % size), new Entry(seq, ex.time, ex.provider, ex.account, ex.action, method, path,
-                status, ex.errorCode, durationMs, ex.authDetail == null ? "" : ex.authDetail));
+                status, ex.errorCode, durationMs, ex.authDetail == null ? "" : ex.authDetail, ex.parameters));
     }
 
     /** Every kept entry accepted by {@code filter}, oldest first. */

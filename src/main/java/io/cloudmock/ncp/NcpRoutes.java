@@ -7,7 +7,14 @@ import io.cloudmock.core.InstanceStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
+import io.cloudmock.Config;
+import io.cloudmock.core.Fault;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +25,6 @@ import java.util.Set;
  * or error in the format asked for. Unknown actions get the API Gateway's 404 envelope.
  */
 public final class NcpRoutes {
-    private static final String ACCESS_KEY_HEADER = "x-ncp-iam-access-key";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NcpRoutes.class);
 
     private final Backend backend;
@@ -77,18 +83,27 @@ public final class NcpRoutes {
         exchange.provider = flavour.provider;
         exchange.action = action;
         NcpParams params = NcpParams.decode(ctx.queryString(), formBody(ctx));
+        exchange.parameters = params.asMap();
         NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
-        String accessKey = ctx.header(ACCESS_KEY_HEADER);
-        String account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
-        exchange.account = account;
+        String accessKey = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
+        exchange.account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
 
         NcpHandler handler = actions.get(flavour).get(action);
         if (handler == null) {
             notFound(ctx, flavour, action, format);
             return;
         }
-        NcpRequest request = new NcpRequest(flavour, models.get(flavour), params, backend.store().account(account),
-                backend.clock());
+        if (!authenticated(ctx, format, exchange)) return;
+        Optional<Fault> fault = backend.faults().match(flavour.provider, action, instanceIds(params));
+        if (fault.isPresent()) {
+            fault.get().pause();
+            if (fault.get().isError()) {
+                NcpFaults.send(ctx, format, fault.get(), exchange);
+                return;
+            }
+        }
+        NcpRequest request = new NcpRequest(flavour, models.get(flavour), params,
+                backend.store().account(exchange.account), backend.clock());
         try {
             Map<String, Object> payload = handler.handle(request);
             send(ctx, 200, format, format.success(action, payload, Ids.uuid()));
@@ -101,6 +116,36 @@ public final class NcpRoutes {
             exchange.errorCode = "900";
             send(ctx, 500, format, format.gatewayError("900", "Unexpected Error", "cloudmock failed; see its log."));
         }
+    }
+
+    /**
+     * The API Gateway's signature check ({@code --auth}): {@code verify} answers 401 (gateway errorCode 200) on
+     * any failure, {@code log} only logs it; both record what cloudmock signed in the journal. The account is
+     * the access key in every mode.
+     */
+    private boolean authenticated(Context ctx, NcpFormat format, Exchange exchange) {
+        Config.AuthMode mode = backend.config().auth();
+        if (mode == Config.AuthMode.OFF) return true;
+        String query = ctx.queryString();
+        String target = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+        NcpSignature.Result result = NcpSignature.verify(backend.config().credentials(), ctx.method().name(), target,
+                ctx::header, Instant.now());
+        if (result.ok()) return true;
+        exchange.authDetail = result.detail();
+        LOG.warn("NCP signature check failed ({}{}): {}", result.outcome(),
+                mode == Config.AuthMode.LOG ? ", --auth log lets it through" : "", result.detail());
+        if (mode == Config.AuthMode.LOG) return true;
+        exchange.errorCode = "200";
+        send(ctx, 401, format, format.gatewayError("200", "Authentication Failed", "Invalid authentication information."));
+        return false;
+    }
+
+    /** The server numbers a call names, for fault rules aimed at one instance. */
+    private static List<String> instanceIds(NcpParams params) {
+        List<String> ids = new ArrayList<>(params.list("serverInstanceNoList"));
+        String one = params.get("serverInstanceNo");
+        if (one != null) ids.add(one);
+        return ids;
     }
 
     /** The format asked for, in the query or a form body (the Go and JS SDKs put it in the body). */
@@ -128,7 +173,7 @@ public final class NcpRoutes {
         send(ctx, 404, format, format.gatewayError("300", "Not Found Exception", details));
     }
 
-    private static void send(Context ctx, int status, NcpFormat format, String body) {
+    static void send(Context ctx, int status, NcpFormat format, String body) {
         ctx.status(status).contentType(format.contentType()).result(body.getBytes(StandardCharsets.UTF_8));
     }
 }

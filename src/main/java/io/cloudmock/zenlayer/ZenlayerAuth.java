@@ -1,8 +1,11 @@
 package io.cloudmock.zenlayer;
 
+import io.cloudmock.Config;
+import io.cloudmock.core.Exchange;
 import io.cloudmock.core.InstanceStore;
 import io.javalin.http.Context;
 
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +16,27 @@ import java.util.regex.Pattern;
 public final class ZenlayerAuth {
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
     private static final String SIGNATURE_METHOD = "ZC2-HMAC-SHA256";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ZenlayerAuth.class);
 
     private ZenlayerAuth() {}
 
     /**
      * The account of a request, checked: the single place where signature verification ({@code --auth
      * verify|log}, reference section 3 and 12.2) plugs in. It gets the raw body bytes because the signature
-     * covers their hash. Today every request is accepted and only the account is read.
+     * covers their hash. {@code off} reads the account only; {@code log} checks and logs but lets the request
+     * through; {@code verify} rejects a failure. A failure's detail (what cloudmock signed) goes to the journal.
      *
      * @throws ZenlayerException an AUTHFAILURE_* error when verification rejects the request
      */
-    public static String authenticate(Context ctx, byte[] rawBody) {
-        return account(ctx);
+    public static String authenticate(Context ctx, byte[] rawBody, Config config, Exchange exchange) {
+        if (config.auth() == Config.AuthMode.OFF) return account(ctx);
+        ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), ctx::header, rawBody, Instant.now());
+        if (result.ok()) return result.accessKey();
+        exchange.authDetail = result.detail();
+        LOG.warn("Zenlayer signature check failed ({}{}): {}", result.outcome().code(),
+                config.auth() == Config.AuthMode.LOG ? ", --auth log lets it through" : "", result.detail());
+        if (config.auth() == Config.AuthMode.LOG) return result.accessKey() != null ? result.accessKey() : account(ctx);
+        throw ZenlayerError.valueOf(result.outcome().code()).with();
     }
 
     /** The account named by the Authorization header, without any check. */

@@ -8,7 +8,13 @@ import io.javalin.http.HandlerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudmock.core.Fault;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -76,7 +82,7 @@ public final class ZenlayerRoutes {
                         + " /api/v2/vm does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
             }
             byte[] raw = body(ctx);
-            exchange.account = ZenlayerAuth.authenticate(ctx, raw);
+            exchange.account = ZenlayerAuth.authenticate(ctx, raw, backend.config(), exchange);
             if (action == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Action");
             String version = header(ctx, "X-ZC-Version");
             if (version == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Version");
@@ -94,6 +100,15 @@ public final class ZenlayerRoutes {
                         + "` exists in the Zenlayer vm API but is not implemented by cloudmock (see docs/coverage.md).");
             }
             ZenlayerRequest body = ZenlayerRequest.parse(raw);
+            exchange.parameters = body.node();
+            Optional<Fault> fault = backend.faults().match(ZenlayerModel.PROVIDER, action, instanceIds(body));
+            if (fault.isPresent()) {
+                fault.get().pause();
+                if (fault.get().isError()) {
+                    sendFault(ctx, requestId, fault.get(), exchange);
+                    return;
+                }
+            }
             ObjectNode response = ZenlayerJson.response(requestId);
             handler.handle(new ZenlayerCall(version, action, requestId, body,
                     backend.store().account(exchange.account), backend, model), response);
@@ -106,6 +121,40 @@ public final class ZenlayerRoutes {
             exchange.errorCode = ZenlayerError.INTERNAL_SERVER_ERROR.code();
             ZenlayerJson.error(ctx, requestId, ZenlayerError.INTERNAL_SERVER_ERROR.with());
         }
+    }
+
+    /** The instance ids a call names (instanceIds or instanceId), for fault rules aimed at one instance. */
+    private static List<String> instanceIds(ZenlayerRequest body) {
+        List<String> ids = new ArrayList<>();
+        JsonNode many = body.node().get("instanceIds");
+        if (many != null && many.isArray()) many.forEach(n -> { if (n.isTextual()) ids.add(n.textValue()); });
+        JsonNode one = body.node().get("instanceId");
+        if (one != null && one.isTextual()) ids.add(one.textValue());
+        return ids;
+    }
+
+    /**
+     * A fault rule's error in the Zenlayer envelope: the rule's code with its catalogue status (or the rule's
+     * status); without a code, the common code for the status (500 INTERNAL_SERVER_ERROR, 503
+     * SERVICE_TEMPORARY_UNAVAILABLE, 429 REQUEST_LIMIT_EXCEEDED, ...).
+     */
+    private static void sendFault(Context ctx, String requestId, Fault fault, Exchange exchange) {
+        ZenlayerError known = fault.code() == null ? null : Arrays.stream(ZenlayerError.values())
+                .filter(e -> e.code().equals(fault.code())).findFirst().orElse(null);
+        int status = fault.httpStatus() != 0 ? fault.httpStatus() : known != null ? known.status() : 400;
+        String code = fault.code() != null ? fault.code() : switch (status) {
+            case 401 -> "AUTHFAILURE_UNAUTHORIZED_OPERATION";
+            case 403 -> "OPERATION_FAILED_FOR_RECYCLE_RESOURCE";
+            case 404 -> "OPERATION_FAILED_RESOURCE_NOT_FOUND";
+            case 429 -> "REQUEST_LIMIT_EXCEEDED";
+            case 503 -> "SERVICE_TEMPORARY_UNAVAILABLE";
+            case 504 -> "REQUEST_TIMED_OUT";
+            default -> status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_PARAMETER_VALUE";
+        };
+        String message = fault.message() != null ? fault.message()
+                : "Fault injected by cloudmock rule " + fault.ruleId() + ".";
+        exchange.errorCode = code;
+        ZenlayerJson.error(ctx, requestId, status, code, message);
     }
 
     /** A header by case-insensitive name, trimmed; null when absent or blank. */
