@@ -4,6 +4,7 @@ import io.cloudmock.core.Account;
 import io.cloudmock.core.Instance;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ final class NcpNetworkActions {
         Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
         return r.account().atomically(tx -> {
             // every VPC the account knows has its default ACG; ACGs servers were created with belong to their VPC
-            TreeMap<Long, Map<String, Object>> groups = new TreeMap<>();
+            TreeMap<String, Map<String, Object>> groups = new TreeMap<>(BY_NUMBER);
             addDefault(groups, DEFAULT_VPC);
             if (vpcNo != null) addDefault(groups, vpcNo);
             List<Instance> servers = servers(tx, region);
@@ -114,7 +115,7 @@ final class NcpNetworkActions {
                 for (Map<String, Object> nic : nics(i)) {
                     for (Object acgNo : (List<?>) nic.get("accessControlGroupNoList")) {
                         String no = acgNo.toString();
-                        groups.computeIfAbsent(key(no), k -> acg(no, "acg-" + no, false, i.string("vpcNo"), ""));
+                        groups.computeIfAbsent(no, k -> acg(no, "acg-" + no, false, i.string("vpcNo"), ""));
                     }
                 }
             }
@@ -131,9 +132,9 @@ final class NcpNetworkActions {
         });
     }
 
-    private static void addDefault(TreeMap<Long, Map<String, Object>> groups, String vpcNo) {
+    private static void addDefault(TreeMap<String, Map<String, Object>> groups, String vpcNo) {
         String no = offset(vpcNo, DEFAULT_ACG_OFFSET);
-        groups.put(key(no), acg(no, "vpc-" + vpcNo + "-default-acg", true, vpcNo, "Default AccessControlGroup"));
+        groups.put(no, acg(no, "vpc-" + vpcNo + "-default-acg", true, vpcNo, "Default AccessControlGroup"));
     }
 
     /** An ACG as the Go SDK's vserver.AccessControlGroup has it, in that order. */
@@ -248,7 +249,9 @@ final class NcpNetworkActions {
 
     static String offset(String no, long offset) { return Long.toString(parseOr(no, 0) + offset); }
 
-    private static long key(String no) { return parseOr(no, Long.MAX_VALUE); }
+    /** Numbers in numeric order; anything else a client sent as a number after them, in text order. */
+    private static final Comparator<String> BY_NUMBER =
+            Comparator.comparingLong((String no) -> parseOr(no, Long.MAX_VALUE)).thenComparing(Comparator.naturalOrder());
 
     private static long parseOr(String s, long fallback) {
         try {

@@ -150,6 +150,16 @@ class NcpNetworkTest extends NcpApi {
     }
 
     @Test
+    void acgNumbersAreOrderedNumericallyAndNoneIsLost() {
+        createVpc("networkInterfaceList.1.accessControlGroupNoList.1", "y");
+        createVpc("networkInterfaceList.1.accessControlGroupNoList.1", "x");
+        createVpc("networkInterfaceList.1.accessControlGroupNoList.1", "900");
+        vpc("getAccessControlGroupList", "vpcNo", "10").then()
+                .body("getAccessControlGroupListResponse.accessControlGroupList.accessControlGroupNo",
+                        equalTo(List.of("900", "1000010", "x", "y")));
+    }
+
+    @Test
     void acgListInXml() {
         Response r = vpcXml("getAccessControlGroupList", "vpcNo", "4");
         r.then().statusCode(200).contentType(startsWith("application/xml"));
