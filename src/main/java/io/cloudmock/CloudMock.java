@@ -31,6 +31,7 @@ public final class CloudMock implements AutoCloseable {
     private CloudMock(Config config) {
         Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
         this.backend = new Backend(config, clock);
+        backend.addListener(new io.cloudmock.core.RequestLog());
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
         ControlRoutes control = new ControlRoutes(backend);

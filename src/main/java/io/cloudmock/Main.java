@@ -71,7 +71,7 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:CLOUDMOCK_LOG_FORMAT:-text}",
             converter = LogFormatConverter.class,
-            description = "request log format (default: text; env CLOUDMOCK_LOG_FORMAT)")
+            description = "log lines as text, or json for one JSON object per line (default: text; env CLOUDMOCK_LOG_FORMAT)")
     Config.LogFormat logFormat;
 
     public static void main(String[] args) {

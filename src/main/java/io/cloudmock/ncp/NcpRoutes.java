@@ -67,8 +67,8 @@ public final class NcpRoutes {
             // everything else under the prefix is still the gateway's: its 404, never the generic one
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                     HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
-                routes.addHttpHandler(method, flavour.pathPrefix, ctx -> notFound(ctx, flavour, null));
-                routes.addHttpHandler(method, flavour.pathPrefix + "/<rest>", ctx -> notFound(ctx, flavour, null));
+                routes.addHttpHandler(method, flavour.pathPrefix, ctx -> notFound(ctx, flavour, null, formatOf(ctx)));
+                routes.addHttpHandler(method, flavour.pathPrefix + "/<rest>", ctx -> notFound(ctx, flavour, null, formatOf(ctx)));
             }
         }
     }
@@ -86,7 +86,7 @@ public final class NcpRoutes {
 
         NcpHandler handler = actions.get(flavour).get(action);
         if (handler == null) {
-            notFound(ctx, flavour, action);
+            notFound(ctx, flavour, action, format);
             return;
         }
         NcpRequest request = new NcpRequest(flavour, models.get(flavour), params, backend.store().account(account),
@@ -105,6 +105,11 @@ public final class NcpRoutes {
         }
     }
 
+    /** The format asked for, in the query or a form body (the Go and JS SDKs put it in the body). */
+    private static NcpFormat formatOf(Context ctx) {
+        return NcpFormat.of(NcpParams.decode(ctx.queryString(), formBody(ctx)).get("responseFormatType"));
+    }
+
     /** The body's parameters when it is a form (or untyped, as curl -d sends); other bodies carry none. */
     private static String formBody(Context ctx) {
         if (!"POST".equals(ctx.method().name())) return null;
@@ -114,12 +119,11 @@ public final class NcpRoutes {
     }
 
     /** The API Gateway's 404 (reference 7.3), naming the action when it is one cloudmock does not serve. */
-    private void notFound(Context ctx, NcpFlavour flavour, String action) {
+    private void notFound(Context ctx, NcpFlavour flavour, String action, NcpFormat format) {
         Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
         exchange.provider = flavour.provider;
         if (action != null) exchange.action = action;
         exchange.errorCode = "300";
-        NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
         String details = action == null ? "URL not found."
                 : "URL not found. cloudmock does not implement the action '" + action + "' of " + flavour.pathPrefix
                 + " (see docs/coverage.md).";

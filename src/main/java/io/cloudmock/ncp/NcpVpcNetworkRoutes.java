@@ -41,8 +41,8 @@ public final class NcpVpcNetworkRoutes {
         routes.post(PREFIX + "/{action}", this::handle);
         for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                 HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
-            routes.addHttpHandler(method, PREFIX, ctx -> notFound(ctx, null));
-            routes.addHttpHandler(method, PREFIX + "/<rest>", ctx -> notFound(ctx, null));
+            routes.addHttpHandler(method, PREFIX, ctx -> notFound(ctx, null, formatOf(ctx)));
+            routes.addHttpHandler(method, PREFIX + "/<rest>", ctx -> notFound(ctx, null, formatOf(ctx)));
         }
     }
 
@@ -59,7 +59,7 @@ public final class NcpVpcNetworkRoutes {
 
         NcpHandler handler = ACTIONS.get(action);
         if (handler == null) {
-            notFound(ctx, action);
+            notFound(ctx, action, format);
             return;
         }
         NcpRequest request = new NcpRequest(NcpFlavour.VPC, model, params, backend.store().account(account),
@@ -76,6 +76,11 @@ public final class NcpVpcNetworkRoutes {
         }
     }
 
+    /** The format asked for, in the query or a form body (the Go and JS SDKs put it in the body). */
+    private static NcpFormat formatOf(Context ctx) {
+        return NcpFormat.of(NcpParams.decode(ctx.queryString(), formBody(ctx)).get("responseFormatType"));
+    }
+
     private static String formBody(Context ctx) {
         if (!"POST".equals(ctx.method().name())) return null;
         String type = ctx.contentType();
@@ -83,12 +88,11 @@ public final class NcpVpcNetworkRoutes {
         return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void notFound(Context ctx, String action) {
+    private static void notFound(Context ctx, String action, NcpFormat format) {
         Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
         exchange.provider = NcpFlavour.VPC.provider;
         if (action != null) exchange.action = action;
         exchange.errorCode = "300";
-        NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
         String details = action == null ? "URL not found."
                 : "URL not found. cloudmock does not implement the action '" + action + "' of " + PREFIX
                 + " (see docs/coverage.md).";

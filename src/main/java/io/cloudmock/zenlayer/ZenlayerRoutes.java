@@ -1,14 +1,126 @@
 package io.cloudmock.zenlayer;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Backend;
+import io.cloudmock.core.Exchange;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Zenlayer Cloud API 2.0, VM service: {@code POST /api/v2/vm}, action in {@code X-ZC-Action}. */
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zenlayer Cloud API 2.0, VM service: {@code POST /api/v2/vm}, action in {@code X-ZC-Action}, version in
+ * {@code X-ZC-Version} (2023-03-13 or 2026-04-01), JSON body. Everything under {@code /api/v2} answers the
+ * Zenlayer JSON envelope, whatever the method or service.
+ */
 public final class ZenlayerRoutes {
-    private final Backend backend;
+    private static final Logger LOG = LoggerFactory.getLogger(ZenlayerRoutes.class);
+    private static final String PREFIX = "/api/v2";
+    private static final String SERVICE = "vm";
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY, HandlerType.TRACE);
 
-    public ZenlayerRoutes(Backend backend) { this.backend = backend; }
+    /** The implemented actions; every other action of reference section 6 answers "not implemented". */
+    static final Map<String, ZenlayerAction> ACTIONS = Map.ofEntries(
+            Map.entry("CreateInstances", InstanceCreation::create),
+            Map.entry("DescribeInstances", InstanceQueries::describe),
+            Map.entry("DescribeInstancesStatus", InstanceQueries::describeStatus),
+            Map.entry("StartInstances", InstanceOperations::start),
+            Map.entry("StopInstances", InstanceOperations::stop),
+            Map.entry("RebootInstances", InstanceOperations::reboot),
+            Map.entry("TerminateInstance", InstanceOperations::terminate),
+            Map.entry("ReleaseInstances", InstanceOperations::release),
+            Map.entry("ModifyInstancesAttribute", InstanceOperations::modifyAttribute),
+            Map.entry("ModifyInstancesResourceGroup", InstanceOperations::modifyResourceGroup),
+            Map.entry("ResetInstancesPassword", InstanceOperations::resetPassword),
+            Map.entry("ResetInstance", InstanceOperations::reset),
+            Map.entry("DescribeZones", CatalogQueries::zones),
+            Map.entry("DescribeImages", CatalogQueries::images),
+            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs));
+
+    private final Backend backend;
+    private final ZenlayerModel model;
+
+    public ZenlayerRoutes(Backend backend) {
+        this.backend = backend;
+        this.model = new ZenlayerModel(backend.ids());
+        backend.register(model);
+    }
 
     public void register(io.javalin.config.RoutesConfig routes) {
-        // the Zenlayer issue fills this in
+        for (HandlerType method : METHODS) {
+            routes.addHttpHandler(method, PREFIX, this::handle);
+            routes.addHttpHandler(method, PREFIX + "/", this::handle);
+            routes.addHttpHandler(method, PREFIX + "/<rest>", this::handle);
+        }
+    }
+
+    private void handle(Context ctx) {
+        String requestId = ZenlayerJson.newRequestId();
+        Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
+        if (exchange == null) exchange = new Exchange(java.time.Instant.now());
+        exchange.provider = ZenlayerModel.PROVIDER;
+        String action = header(ctx, "X-ZC-Action");
+        if (action != null) exchange.action = action;
+        try {
+            String service = ctx.path().length() > PREFIX.length() + 1 ? ctx.path().substring(PREFIX.length() + 1) : "";
+            if (!SERVICE.equals(service)) {
+                throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.path()
+                        + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm only.");
+            }
+            if (!HandlerType.POST.equals(ctx.method())) {
+                throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.method().name()
+                        + " /api/v2/vm does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
+            }
+            byte[] raw = body(ctx);
+            exchange.account = ZenlayerAuth.authenticate(ctx, raw);
+            if (action == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Action");
+            String version = header(ctx, "X-ZC-Version");
+            if (version == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Version");
+            if (!ZenlayerVersions.known(version)) {
+                throw ZenlayerError.INVALID_PARAMETER_VALUE.with(version, "X-ZC-Version",
+                        ZenlayerVersions.V2023 + ", " + ZenlayerVersions.V2026);
+            }
+            if (!ZenlayerVersions.exists(version, action)) {
+                throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The action `" + action
+                        + "` does not exist in the vm API version " + version + "; check that the API exists.");
+            }
+            ZenlayerAction handler = ACTIONS.get(action);
+            if (handler == null) {
+                throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The action `" + action
+                        + "` exists in the Zenlayer vm API but is not implemented by cloudmock (see docs/coverage.md).");
+            }
+            ZenlayerRequest body = ZenlayerRequest.parse(raw);
+            ObjectNode response = ZenlayerJson.response(requestId);
+            handler.handle(new ZenlayerCall(version, action, requestId, body,
+                    backend.store().account(exchange.account), backend, model), response);
+            ZenlayerJson.success(ctx, requestId, response);
+        } catch (ZenlayerException e) {
+            exchange.errorCode = e.error().code();
+            ZenlayerJson.error(ctx, requestId, e);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on Zenlayer {} {}", action, ctx.path(), e);
+            exchange.errorCode = ZenlayerError.INTERNAL_SERVER_ERROR.code();
+            ZenlayerJson.error(ctx, requestId, ZenlayerError.INTERNAL_SERVER_ERROR.with());
+        }
+    }
+
+    /** A header by case-insensitive name, trimmed; null when absent or blank. */
+    private static String header(Context ctx, String name) {
+        String v = ctx.header(name);
+        if (v == null) return null;
+        v = v.trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static byte[] body(Context ctx) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (RuntimeException e) {
+            throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("body", "the request size limit");
+        }
     }
 }

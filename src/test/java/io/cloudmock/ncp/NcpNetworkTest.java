@@ -89,6 +89,10 @@ class NcpNetworkTest extends NcpApi {
                 .body("error.details", equalTo(
                         "URL not found. cloudmock does not implement the action 'getVpcList' of /vpc/v2 (see docs/coverage.md)."));
         given().get("/vpc/v2?responseFormatType=json").then().statusCode(404).body("error.errorCode", equalTo("300"));
+        // the Go SDK asks for JSON in its form body
+        given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json&regionCode=KR")
+                .post("/vpc/v2/getVpcList").then().statusCode(404).contentType(startsWith("application/json"))
+                .body("error.errorCode", equalTo("300"));
         given().put("/vpc/v2/getSubnetDetail?responseFormatType=json").then().statusCode(404)
                 .body("error.errorCode", equalTo("300"));
     }

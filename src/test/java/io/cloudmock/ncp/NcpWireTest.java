@@ -147,6 +147,12 @@ class NcpWireTest extends NcpApi {
                 .body("error.details", equalTo("URL not found. cloudmock does not implement the action 'getRootPassword' of /vserver/v2 (see docs/coverage.md)."));
         String xml = vpcXml("noSuchAction").asString();
         assertTrue(xml.startsWith("<Message>\n  <error>\n    <errorCode>300</errorCode>"), xml);
+        // the format asked for in a form body, as the Go and JS SDKs send it
+        given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json&serverInstanceNo=1")
+                .post("/vserver/v2/getRootPassword").then().statusCode(404).contentType(startsWith("application/json"))
+                .body("error.errorCode", equalTo("300"));
+        given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json")
+                .post("/vserver/v2/x/y").then().statusCode(404).contentType(startsWith("application/json"));
         given().get("/vserver/v2?responseFormatType=json").then().statusCode(404).body("error.errorCode", equalTo("300"));
         given().get("/vserver/v2/a/b?responseFormatType=json").then().statusCode(404).body("error.details", equalTo("URL not found."));
         given().put("/vserver/v2/getRegionList?responseFormatType=json").then().statusCode(404).body("error.errorCode", equalTo("300"));

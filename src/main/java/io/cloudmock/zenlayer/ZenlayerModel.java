@@ -1,0 +1,165 @@
+package io.cloudmock.zenlayer;
+
+import io.cloudmock.core.Ids;
+import io.cloudmock.core.ProviderModel;
+import io.cloudmock.core.TransitionTable;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Zenlayer VM instances as the provider-neutral parts see them, and the one place that knows every
+ * {@code InstanceInfo} field (reference section 8) and its default. Fields are kept under their wire names,
+ * with wire types (Integer, String, List, Map, null), so rendering is a copy. {@code instanceId} and
+ * {@code instanceStatus} are not kept: they are the instance's id and state.
+ */
+public final class ZenlayerModel implements ProviderModel {
+    public static final String PROVIDER = "zenlayer";
+
+    /** Every InstanceInfo field, in the order the SDK models declare them. */
+    public static final List<String> FIELDS = List.of("instanceId", "zoneId", "instanceName", "instanceType",
+            "cpuCount", "memory", "imageId", "imageName", "instanceChargeType", "internetMaxBandwidthOut",
+            "internetChargeType", "period", "publicIpAddresses", "publicIpv6Addresses", "privateIpAddresses",
+            "subnetId", "createTime", "expiredTime", "resourceGroupId", "resourceGroupName", "instanceStatus",
+            "trafficPackageSize", "securityGroupIds", "systemDisk", "dataDisks", "autoRenew", "keyId", "nic", "tags");
+
+    /** ISO 8601 UTC to the second, as {@code createTime} and {@code expiredTime} are written. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    public static final String DEFAULT_INSTANCE_NAME = "instance";
+    public static final int DEFAULT_SYSTEM_DISK_SIZE = 20;
+
+    private final Ids ids;
+
+    public ZenlayerModel(Ids ids) { this.ids = ids; }
+
+    @Override public String name() { return PROVIDER; }
+    @Override public TransitionTable table() { return ZenlayerTransitions.TABLE; }
+    @Override public String defaultState() { return ZenlayerTransitions.RUNNING; }
+    @Override public String newId() { return ids.nextNumber(); }
+
+    /** A fresh disk id (disks share the instance number space, as on the wire both are decimal strings). */
+    public String newDiskId() { return ids.nextNumber(); }
+
+    /**
+     * The fields of a new instance in {@code zone} from {@code image} of {@code type}, with every other field at
+     * its default: postpaid, 1 Mbps by bandwidth, one public and one private IPv4 address, a system disk.
+     */
+    public Map<String, Object> baseFields(String id, ZenlayerCatalog.Zone zone, ZenlayerCatalog.Image image,
+                                          ZenlayerCatalog.InstanceType type, Instant now) {
+        long n = number(id);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("zoneId", zone.zoneId());
+        f.put("instanceName", DEFAULT_INSTANCE_NAME);
+        f.put("instanceType", type.instanceType());
+        f.put("cpuCount", type.cpuCount());
+        f.put("memory", type.memory());
+        f.put("imageId", image.imageId());
+        f.put("imageName", image.imageName());
+        f.put("instanceChargeType", "POSTPAID");
+        f.put("internetMaxBandwidthOut", 1);
+        f.put("internetChargeType", "ByBandwidth");
+        f.put("period", null);
+        f.put("publicIpAddresses", new ArrayList<>(List.of(publicIpv4(n))));
+        f.put("publicIpv6Addresses", new ArrayList<>());
+        f.put("privateIpAddresses", new ArrayList<>(List.of(privateIpv4(n))));
+        f.put("subnetId", defaultSubnet(zone.zoneId()));
+        f.put("createTime", TIME.format(now));
+        f.put("expiredTime", null);
+        f.put("resourceGroupId", ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_ID);
+        f.put("resourceGroupName", ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_NAME);
+        f.put("trafficPackageSize", null);
+        f.put("securityGroupIds", new ArrayList<>(List.of(defaultSecurityGroup(zone.zoneId()))));
+        f.put("systemDisk", disk(newDiskId(), null, Math.max(DEFAULT_SYSTEM_DISK_SIZE, image.imageSize()), "STANDARD", null));
+        f.put("dataDisks", new ArrayList<>());
+        f.put("autoRenew", false);
+        f.put("keyId", null);
+        f.put("nic", nic("eth0", "eth1"));
+        f.put("tags", tags(new ArrayList<>()));
+        return f;
+    }
+
+    /**
+     * For the control API and state files: the defaults of {@link #baseFields} in the given (or default) zone,
+     * image and type, with {@code given} on top. cpuCount, memory and imageName follow the given type and image
+     * unless given themselves.
+     */
+    @Override
+    public Map<String, Object> completeFields(String id, Map<String, Object> given, Instant now) {
+        try {
+            ZenlayerCatalog.Zone zone = ZenlayerCatalog.zone(text(given, "zoneId", ZenlayerCatalog.DEFAULT_ZONE));
+            ZenlayerCatalog.Image image = ZenlayerCatalog.image(text(given, "imageId", ZenlayerCatalog.DEFAULT_IMAGE));
+            ZenlayerCatalog.InstanceType type = ZenlayerCatalog.instanceType(
+                    text(given, "instanceType", ZenlayerCatalog.DEFAULT_INSTANCE_TYPE));
+            Map<String, Object> f = baseFields(id, zone, image, type, now);
+            for (Map.Entry<String, Object> e : given.entrySet()) {
+                if (e.getKey().equals("instanceId") || e.getKey().equals("instanceStatus")) continue;
+                f.put(e.getKey(), e.getValue());
+            }
+            return f;
+        } catch (ZenlayerException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private static String text(Map<String, Object> given, String key, String fallback) {
+        Object v = given.get(key);
+        return v == null ? fallback : v.toString();
+    }
+
+    public static Map<String, Object> disk(String diskId, String diskName, int diskSize, String category, Boolean portable) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("diskId", diskId);
+        if (diskName != null) d.put("diskName", diskName);
+        d.put("diskSize", diskSize);
+        if (portable != null) d.put("portable", portable);
+        d.put("diskCategory", category);
+        return d;
+    }
+
+    public static Map<String, Object> nic(String wanName, String lanName) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wanName", wanName);
+        m.put("lanName", lanName);
+        return m;
+    }
+
+    /** The {@code tags} wrapper object: {@code {"tags":[{"key","value"}]}}. */
+    public static Map<String, Object> tags(List<Map<String, Object>> list) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tags", list);
+        return m;
+    }
+
+    public static String defaultSubnet(String zoneId) { return "subnet-default-" + zoneId.toLowerCase(java.util.Locale.ROOT); }
+
+    public static String defaultSecurityGroup(String zoneId) { return "sg-default-" + zoneId.toLowerCase(java.util.Locale.ROOT); }
+
+    /** The number behind an id (ids are decimal strings), or a stable stand-in for other ids. */
+    static long number(String id) {
+        try {
+            return Math.abs(Long.parseLong(id));
+        } catch (NumberFormatException e) {
+            return id.hashCode() & 0x7fffffffL;
+        }
+    }
+
+    /** A distinct address per instance number in 198.18.0.0/15 (addresses that never route on the internet). */
+    static String publicIpv4(long n) {
+        long k = n % (2L * 256 * 254);
+        return "198." + (18 + k / (256 * 254)) + "." + (k / 254 % 256) + "." + (k % 254 + 1);
+    }
+
+    static String privateIpv4(long n) {
+        long k = n % (256L * 256 * 254);
+        return "10." + (k / (256 * 254)) + "." + (k / 254 % 256) + "." + (k % 254 + 1);
+    }
+
+    /** An address of the documentation prefix 2001:db8::/32. */
+    static String publicIpv6(long n) { return "2001:db8::" + Long.toHexString(n & 0xffffL) + ":" + Long.toHexString((n >> 16) & 0xffffL); }
+}

@@ -1,0 +1,95 @@
+package io.cloudmock;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.OutputStreamAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudmock.core.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code --log-format json}: every appender of logback.xml writes one JSON object per line. */
+class LoggingTest {
+    private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+
+    @AfterEach
+    void backToLogbackXml() throws Exception {
+        context.reset();
+        new ContextInitializer(context).autoConfig();
+    }
+
+    private List<OutputStreamAppender<ILoggingEvent>> appenders() {
+        List<OutputStreamAppender<ILoggingEvent>> out = new ArrayList<>();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(a -> {
+            if (a instanceof OutputStreamAppender<ILoggingEvent> o) out.add(o);
+        });
+        return out;
+    }
+
+    private static LoggingEvent requestEvent(String message) {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("cloudmock.requests");
+        LoggingEvent event = new LoggingEvent("x", logger, Level.INFO, message, null, null);
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("status", 404));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("provider", "zenlayer"));
+        event.addKeyValuePair(new org.slf4j.event.KeyValuePair("durationMs", 7L));
+        return event;
+    }
+
+    private static String encode(OutputStreamAppender<ILoggingEvent> appender, ILoggingEvent event) {
+        return new String(appender.getEncoder().encode(event), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void textIsLogbackXmlsPattern() {
+        Logging.configure(Config.LogFormat.TEXT);
+        List<OutputStreamAppender<ILoggingEvent>> appenders = appenders();
+        assertFalse(appenders.isEmpty());
+        String line = encode(appenders.get(0), requestEvent("POST /api/v2/vm 404"));
+        assertTrue(line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  requests - POST /api/v2/vm 404\\R"), line);
+    }
+
+    @Test
+    void jsonIsOneObjectPerLineWithTypedFields() throws Exception {
+        Logging.configure(Config.LogFormat.JSON);
+        List<OutputStreamAppender<ILoggingEvent>> appenders = appenders();
+        assertFalse(appenders.isEmpty());
+        String line = encode(appenders.get(0), requestEvent("quote \" and\nnewline"));
+
+        assertTrue(line.endsWith("\n"));
+        assertEquals(1, line.strip().lines().count(), "one line: " + line);
+        JsonNode json = Json.MAPPER.readTree(line);
+        assertEquals("INFO", json.get("level").asText());
+        assertEquals("cloudmock.requests", json.get("logger").asText());
+        assertEquals("quote \" and\nnewline", json.get("message").asText());
+        assertTrue(json.get("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"));
+        assertTrue(json.get("status").isIntegralNumber());
+        assertEquals(404, json.get("status").asInt());
+        assertEquals("zenlayer", json.get("provider").asText());
+        assertEquals(7, json.get("durationMs").asLong());
+    }
+
+    @Test
+    void jsonCarriesTheStackTraceInOneField() throws Exception {
+        Logging.configure(Config.LogFormat.JSON);
+        ch.qos.logback.classic.Logger logger = context.getLogger("io.cloudmock.CloudMock");
+        LoggingEvent event = new LoggingEvent("x", logger, Level.ERROR, "unexpected failure on {} {}",
+                new IllegalStateException("boom"), new Object[] {"GET", "/x"});
+        String line = encode(appenders().get(0), event);
+        assertEquals(1, line.strip().lines().count(), line);
+        JsonNode json = Json.MAPPER.readTree(line);
+        assertEquals("unexpected failure on GET /x", json.get("message").asText());
+        assertTrue(json.get("exception").asText().startsWith("java.lang.IllegalStateException: boom"));
+    }
+}
