@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Replays, call by call, what terraform-provider-ncloud (support_vpc = true) sends for one {@code ncloud_server}
- * with a subnet: provider configure, create, read, an update of server_product_code (stop, changeServerInstanceSpec,
+ * with a subnet: provider configure, create, read, an update of server_spec_code (stop, changeServerInstanceSpec,
  * start), and destroy, each as ncloud-sdk-go-v2 posts it, reading the fields the provider reads and failing where it
  * fails (internal/service/server/server.go, internal/service/vpc, internal/conn/region.go). Its waiters
  * (retry.StateChangeConf) fail on any state outside Pending and Target; here they poll on the manual clock.
@@ -63,10 +63,11 @@ class NcpTerraformReplayTest extends NcpApi {
     private static String operation(JsonNode s) { return s == null ? "NULL" : s.get("serverInstanceOperation").get("code").textValue(); }
 
     /** resourceNcloudServerRead: the server, then each interface (order from the device name), then the base storage. */
-    private void read(String id, String subnetNo, String productCode, int cpuCount) {
+    private void read(String id, String subnetNo, String specCode, int cpuCount) {
         JsonNode s = server(id);
         assertNotNull(s, "the server must be there");
-        assertEquals(productCode, s.get("serverProductCode").textValue());
+        assertEquals(specCode, s.get("serverSpecCode").textValue());
+        assertEquals("104630229", s.get("serverImageNo").textValue());
         assertEquals(cpuCount, s.get("cpuCount").intValue());
         assertEquals(subnetNo, s.get("subnetNo").textValue());
         assertEquals("KR-1", s.get("zoneCode").textValue());
@@ -121,8 +122,9 @@ class NcpTerraformReplayTest extends NcpApi {
         }
         assertNotNull(defaultAcg, "No matching default Access Control Group found");
 
+        // server_image_number + server_spec_code, the KVM (G3) way of naming image and spec
         JsonNode created = call(V, "createServerInstances", "regionCode", R,
-                "serverProductCode", "SVR.VSVR.CPU.C002.M004.G003", "serverImageProductCode", UBUNTU,
+                "serverImageNo", "104630229", "serverSpecCode", "ci2-g3",
                 "serverName", "tf-web", "vpcNo", vpcNo, "subnetNo", subnetNo,
                 "networkInterfaceList.1.networkInterfaceOrder", "0",
                 "networkInterfaceList.1.accessControlGroupNoList.1", defaultAcg);
@@ -145,20 +147,19 @@ class NcpTerraformReplayTest extends NcpApi {
                 return b.get("blockStorageInstanceStatusName").textValue();
             }, Set.of("initialized", "optimizing"), "attached");
         }
-        read(id, subnetNo, "SVR.VSVR.CPU.C002.M004.G003", 2);
+        read(id, subnetNo, "ci2-g3", 2);
 
         // ---- refresh (plan): a read again; the interface carries the default ACG it was created with
-        read(id, subnetNo, "SVR.VSVR.CPU.C002.M004.G003", 2);
+        read(id, subnetNo, "ci2-g3", 2);
 
-        // ---- update server_product_code: stop, change the spec, start, read
+        // ---- update server_spec_code: stop, change the spec, start, read
         assertEquals("RUN", status(server(id)));
         stopThenWait(id);
-        call(V, "changeServerInstanceSpec", "regionCode", R, "serverInstanceNo", id,
-                "serverProductCode", "SVR.VSVR.CPU.C004.M008.G003");
+        call(V, "changeServerInstanceSpec", "regionCode", R, "serverInstanceNo", id, "serverSpecCode", "ci4-g3");
         waitFor("spec change", v -> operation(server(id)), Set.of("CHNG"), "NULL");
         call(V, "startServerInstances", "regionCode", R, "serverInstanceNoList.1", id);
         waitFor("start", v -> status(server(id)), Set.of("NSTOP"), "RUN");
-        read(id, subnetNo, "SVR.VSVR.CPU.C004.M008.G003", 4);
+        read(id, subnetNo, "ci4-g3", 4);
 
         // ---- destroy: stop when not stopped, no additional storage to detach, terminate, wait until gone
         assertEquals("RUN", status(server(id)));
