@@ -68,8 +68,8 @@ final class NcpNetworkActions {
         return r.account().atomically(tx -> {
             // the subnet lies where the first server on it lies; with none, in the default VPC and first zone
             Instance first = null;
-            for (Instance i : tx.list(PROVIDER)) {
-                if (i.string("regionCode").equals(region) && i.string("subnetNo").equals(subnetNo)) {
+            for (Instance i : servers(tx, region)) {
+                if (i.string("subnetNo").equals(subnetNo)) {
                     first = i;
                     break;
                 }
