@@ -77,9 +77,12 @@ final class NcpCreate {
                 f.putAll(place);
                 if (!classic) {
                     List<String> nics = new ArrayList<>();
-                    int nicCount = Math.max(1, p.structList("networkInterfaceList").size());
+                    List<NcpParams> nicParams = p.structList("networkInterfaceList");
+                    int nicCount = Math.max(1, nicParams.size());
                     for (int n = 0; n < nicCount; n++) nics.add(networkIds.nextNumber());
                     f.put("networkInterfaceNoList", nics);
+                    // what getNetworkInterfaceDetail shows of each interface (order, ACGs, ip asked for)
+                    f.put("networkInterfaces", NcpNetworkActions.nicRecords(nics, nicParams));
                     if (Boolean.TRUE.equals(publicIp)) {
                         f.put("publicIpInstanceNo", networkIds.nextNumber());
                         f.put("publicIp", publicIpFor(id));

@@ -56,6 +56,7 @@ public final class NcpRoutes {
                 m.put("setProtectServerTermination", NcpServerActions::setProtect);
                 m.put("changeServerInstanceName", NcpServerActions::changeName);
                 m.put("interruptServerInstance", NcpServerActions::interrupt);
+                NcpNetworkActions.addVserverLookups(m); // what Terraform's ncloud_server reads besides servers
             }
             actions.put(flavour, Map.copyOf(m));
         }
@@ -65,6 +66,7 @@ public final class NcpRoutes {
     public Set<String> implemented(NcpFlavour flavour) { return actions.get(flavour).keySet(); }
 
     public void register(io.javalin.config.RoutesConfig routes) {
+        new NcpVpcNetworkRoutes(backend).register(routes); // /vpc/v2: getSubnetDetail
         for (NcpFlavour flavour : NcpFlavour.values()) {
             routes.get(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));
             routes.post(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));

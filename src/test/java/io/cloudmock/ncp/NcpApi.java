@@ -1,15 +1,20 @@
 package io.cloudmock.ncp;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudmock.core.Json;
 import io.cloudmock.support.EndToEndTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Calls the NCP API as a client would: GET with query parameters, JSON unless XML is asked for. */
 abstract class NcpApi extends EndToEndTest {
@@ -36,6 +41,43 @@ abstract class NcpApi extends EndToEndTest {
     static Response classic(String action, Object... kv) { return call(null, "/server/v2/", action, true, kv); }
 
     static Response classicXml(String action, Object... kv) { return call(null, "/server/v2/", action, false, kv); }
+
+    /** A VPC network API call ({@code /vpc/v2}, getSubnetDetail) in JSON / XML. */
+    static Response vpcNet(String action, Object... kv) { return call(null, "/vpc/v2/", action, true, kv); }
+
+    static Response vpcNetXml(String action, Object... kv) { return call(null, "/vpc/v2/", action, false, kv); }
+
+    /**
+     * A call as ncloud-sdk-go-v2 (and so Terraform) makes it: POST, a form body starting with
+     * responseFormatType=json, nothing in the query; the answer must be 200.
+     */
+    static JsonNode goSdk(String prefix, String action, Object... kv) {
+        StringBuilder body = new StringBuilder("responseFormatType=json");
+        for (int k = 0; k < kv.length; k += 2) {
+            body.append('&').append(kv[k]).append('=')
+                    .append(java.net.URLEncoder.encode(kv[k + 1].toString(), StandardCharsets.UTF_8));
+        }
+        Response r = given().contentType("application/x-www-form-urlencoded").body(body.toString())
+                .post(prefix + action);
+        assertEquals(200, r.statusCode(), action + ": " + r.asString());
+        return goSdkCut(r.asString());
+    }
+
+    /**
+     * What ncloud-sdk-go-v2 does with a 2xx body (reference 3.2): it must start with '{' and hold no {"error";
+     * the payload is cut out from the second '{' to the byte before the last, then parsed.
+     */
+    static JsonNode goSdkCut(String body) {
+        assertTrue(body.startsWith("{"), "the Go SDK refuses a body that does not start with {");
+        assertFalse(body.contains("{\"error\""), "the Go SDK silently empties a 2xx body containing {\"error\"");
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        int idx = body.replaceAll("^\\{+|\\}+$", "").indexOf('{');
+        try {
+            return Json.MAPPER.readTree(new String(b, idx, b.length - 1 - idx, StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the Go SDK could not parse: " + body, e);
+        }
+    }
 
     static Response call(String accessKey, String prefix, String action, boolean json, Object... kv) {
         Map<String, Object> p = params(kv);
