@@ -27,9 +27,15 @@ import java.util.Set;
 public final class NcpRoutes {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NcpRoutes.class);
 
+    /**
+     * One API under the gateway: a path prefix, the flavour whose servers it sees, and its actions.
+     * {@code /vpc/v2} (the VPC network API) sees the VPC servers and answers what Terraform reads of it.
+     */
+    private record Surface(String prefix, NcpFlavour flavour, Map<String, NcpHandler> actions) {}
+
     private final Backend backend;
     private final Map<NcpFlavour, NcpModel> models = new HashMap<>();
-    private final Map<NcpFlavour, Map<String, NcpHandler>> actions = new HashMap<>();
+    private final List<Surface> surfaces = new ArrayList<>();
 
     public NcpRoutes(Backend backend) {
         this.backend = backend;
@@ -58,28 +64,36 @@ public final class NcpRoutes {
                 m.put("interruptServerInstance", NcpServerActions::interrupt);
                 NcpNetworkActions.addVserverLookups(m); // what Terraform's ncloud_server reads besides servers
             }
-            actions.put(flavour, Map.copyOf(m));
+            surfaces.add(new Surface(flavour.pathPrefix, flavour, Map.copyOf(m)));
         }
+        surfaces.add(new Surface(VPC_NETWORK_PREFIX, NcpFlavour.VPC,
+                Map.of("getSubnetDetail", NcpNetworkActions::subnetDetail)));
     }
 
-    /** The actions a flavour implements (docs/coverage.md lists them with the ones it does not). */
-    public Set<String> implemented(NcpFlavour flavour) { return actions.get(flavour).keySet(); }
+    /** The VPC network API ({@code NCLOUD_API_GW + /vpc/v2}, the Go SDK's {@code services/vpc}). */
+    static final String VPC_NETWORK_PREFIX = "/vpc/v2";
+
+    /** The actions served under a path prefix (docs/coverage.md lists them with the ones that are not). */
+    public Set<String> implemented(String prefix) {
+        return surfaces.stream().filter(x -> x.prefix().equals(prefix)).findFirst()
+                .map(x -> x.actions().keySet()).orElse(Set.of());
+    }
 
     public void register(io.javalin.config.RoutesConfig routes) {
-        new NcpVpcNetworkRoutes(backend).register(routes); // /vpc/v2: getSubnetDetail
-        for (NcpFlavour flavour : NcpFlavour.values()) {
-            routes.get(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));
-            routes.post(flavour.pathPrefix + "/{action}", ctx -> handle(ctx, flavour));
+        for (Surface surface : surfaces) {
+            routes.get(surface.prefix() + "/{action}", ctx -> handle(ctx, surface));
+            routes.post(surface.prefix() + "/{action}", ctx -> handle(ctx, surface));
             // everything else under the prefix is still the gateway's: its 404, never the generic one
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                     HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
-                routes.addHttpHandler(method, flavour.pathPrefix, ctx -> notFound(ctx, flavour, null, formatOf(ctx)));
-                routes.addHttpHandler(method, flavour.pathPrefix + "/<rest>", ctx -> notFound(ctx, flavour, null, formatOf(ctx)));
+                routes.addHttpHandler(method, surface.prefix(), ctx -> notFound(ctx, surface, null, formatOf(ctx)));
+                routes.addHttpHandler(method, surface.prefix() + "/<rest>", ctx -> notFound(ctx, surface, null, formatOf(ctx)));
             }
         }
     }
 
-    private void handle(Context ctx, NcpFlavour flavour) {
+    private void handle(Context ctx, Surface surface) {
+        NcpFlavour flavour = surface.flavour();
         String action = ctx.pathParam("action");
         Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
         exchange.provider = flavour.provider;
@@ -90,9 +104,9 @@ public final class NcpRoutes {
         String accessKey = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
         exchange.account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
 
-        NcpHandler handler = actions.get(flavour).get(action);
+        NcpHandler handler = surface.actions().get(action);
         if (handler == null) {
-            notFound(ctx, flavour, action, format);
+            notFound(ctx, surface, action, format);
             return;
         }
         if (!authenticated(ctx, format, exchange)) return;
@@ -114,7 +128,7 @@ public final class NcpRoutes {
             send(ctx, e.error().httpStatus(), format, format.error(e.error().code(), e.getMessage()));
         } catch (RuntimeException e) {
             // a bug of cloudmock's, never the client's: the gateway's 500 envelope, and the stack trace in the log
-            LOG.error("{} {} failed", flavour.pathPrefix, action, e);
+            LOG.error("{} {} failed", surface.prefix(), action, e);
             exchange.errorCode = "900";
             send(ctx, 500, format, format.gatewayError("900", "Unexpected Error", "cloudmock failed; see its log."));
         }
@@ -164,13 +178,13 @@ public final class NcpRoutes {
     }
 
     /** The API Gateway's 404 (reference 7.3), naming the action when it is one cloudmock does not serve. */
-    private void notFound(Context ctx, NcpFlavour flavour, String action, NcpFormat format) {
+    private void notFound(Context ctx, Surface surface, String action, NcpFormat format) {
         Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
-        exchange.provider = flavour.provider;
+        exchange.provider = surface.flavour().provider;
         if (action != null) exchange.action = action;
         exchange.errorCode = "300";
         String details = action == null ? "URL not found."
-                : "URL not found. cloudmock does not implement the action '" + action + "' of " + flavour.pathPrefix
+                : "URL not found. cloudmock does not implement the action '" + action + "' of " + surface.prefix()
                 + " (see docs/coverage.md).";
         send(ctx, 404, format, format.gatewayError("300", "Not Found Exception", details));
     }
