@@ -58,7 +58,7 @@ public final class CloudMock implements AutoCloseable {
                            java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.http.maxRequestSize = 1_000_000L;
+        cfg.http.maxRequestSize = io.cloudmock.core.Limits.SERVER_BODY_BYTES;
         cfg.router.ignoreTrailingSlashes = false;
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
         cfg.routes.before(ctx -> ctx.attribute(Exchange.ATTRIBUTE, new Exchange(java.time.Instant.now())));

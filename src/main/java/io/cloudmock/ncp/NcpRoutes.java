@@ -9,6 +9,7 @@ import io.javalin.http.HandlerType;
 
 import io.cloudmock.Config;
 import io.cloudmock.core.Fault;
+import io.cloudmock.core.Limits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -86,8 +87,8 @@ public final class NcpRoutes {
             // everything else under the prefix is still the gateway's: its 404, never the generic one
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                     HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
-                routes.addHttpHandler(method, surface.prefix(), ctx -> notFound(ctx, surface, null, formatOf(ctx)));
-                routes.addHttpHandler(method, surface.prefix() + "/<rest>", ctx -> notFound(ctx, surface, null, formatOf(ctx)));
+                routes.addHttpHandler(method, surface.prefix(), ctx -> notFound(ctx, surface));
+                routes.addHttpHandler(method, surface.prefix() + "/<rest>", ctx -> notFound(ctx, surface));
             }
         }
     }
@@ -98,6 +99,7 @@ public final class NcpRoutes {
         Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
         exchange.provider = flavour.provider;
         exchange.action = action;
+        if (tooLarge(ctx, exchange)) return;
         NcpParams params = NcpParams.decode(ctx.queryString(), formBody(ctx));
         exchange.parameters = params.asMap();
         NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
@@ -164,9 +166,31 @@ public final class NcpRoutes {
         return ids;
     }
 
-    /** The format asked for, in the query or a form body (the Go and JS SDKs put it in the body). */
-    private static NcpFormat formatOf(Context ctx) {
-        return NcpFormat.of(NcpParams.decode(ctx.queryString(), formBody(ctx)).get("responseFormatType"));
+    /** A path that is no action: the format asked for may be in the query or a form body (Go and JS SDKs). */
+    private void notFound(Context ctx, Surface surface) {
+        Exchange exchange = ctx.attribute(Exchange.ATTRIBUTE);
+        exchange.provider = surface.flavour().provider;
+        if (tooLarge(ctx, exchange)) return;
+        NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), formBody(ctx)).get("responseFormatType"));
+        notFound(ctx, surface, null, format);
+    }
+
+    private static long bodyLength(Context ctx) {
+        try {
+            return ctx.bodyAsBytes().length;
+        } catch (RuntimeException e) {
+            return Long.MAX_VALUE; // over even the server's own limit
+        }
+    }
+
+    /** A body over the API's limit: the gateway's 413 (errorCode 430, reference 7.3), before anything is parsed. */
+    private static boolean tooLarge(Context ctx, Exchange exchange) {
+        if (ctx.contentLength() <= Limits.PROVIDER_BODY_BYTES && bodyLength(ctx) <= Limits.PROVIDER_BODY_BYTES) return false;
+        exchange.errorCode = "430";
+        NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
+        send(ctx, 413, format, format.gatewayError("430", "Request Entity Too Large",
+                "The request body is larger than " + Limits.PROVIDER_BODY_BYTES + " bytes."));
+        return true;
     }
 
     /** The body's parameters when it is a form (or untyped, as curl -d sends); other bodies carry none. */

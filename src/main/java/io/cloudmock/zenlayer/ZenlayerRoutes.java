@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudmock.core.Fault;
+import io.cloudmock.core.Limits;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,10 +167,15 @@ public final class ZenlayerRoutes {
     }
 
     private static byte[] body(Context ctx) {
+        byte[] raw;
         try {
-            return ctx.bodyAsBytes();
+            raw = ctx.bodyAsBytes();
         } catch (RuntimeException e) {
-            throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("body", "the request size limit");
+            raw = null;
         }
+        if (raw == null || raw.length > Limits.PROVIDER_BODY_BYTES) {
+            throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("body", Limits.PROVIDER_BODY_BYTES + " bytes");
+        }
+        return raw;
     }
 }

@@ -63,10 +63,10 @@ class StateTest extends ProviderEndToEndTest {
     }
 
     @Test
-    void aBodyOverTheSizeLimitIsAJson413() {
-        String big = "{\"accounts\":[],\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
-        given().contentType("application/json").body(big).put("/_cloudmock/state").then()
-                .statusCode(413).contentType("application/json").body("error.code", equalTo("PAYLOAD_TOO_LARGE"));
+    void aStateOfSeveralMegabytesImports() {
+        // the control API reads bodies up to 64 MiB (Limits.SERVER_BODY_BYTES), so an exported state goes back in
+        String big = "{\"accounts\":[],\"padding\":\"" + "x".repeat(3_000_000) + "\"}";
+        given().contentType("application/json").body(big).put("/_cloudmock/state").then().statusCode(200);
     }
 
     @Test

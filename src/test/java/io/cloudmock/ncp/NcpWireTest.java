@@ -160,6 +160,16 @@ class NcpWireTest extends NcpApi {
     }
 
     @Test
+    void anOversizedBodyGetsTheGatewaysTooLarge() {
+        String big = "serverName=" + "a".repeat(2 * 1024 * 1024);
+        given().contentType("application/x-www-form-urlencoded").queryParam("responseFormatType", "json").body(big)
+                .post("/vserver/v2/getRegionList").then().statusCode(413).contentType(startsWith("application/json"))
+                .body("error.errorCode", equalTo("430")).body("error.message", equalTo("Request Entity Too Large"));
+        given().contentType("application/x-www-form-urlencoded").body(big).post("/vserver/v2/nothing").then().statusCode(413)
+                .contentType(startsWith("application/xml"));
+    }
+
+    @Test
     void malformedInputNeverBreaksTheServer() {
         String id = runningVpc();
         vpc("stopServerInstances", "serverInstanceNoList.1", "%zz").then().statusCode(400)
