@@ -77,7 +77,7 @@ public final class CloudMock implements AutoCloseable {
     private static void noSuchPath(Context ctx) {
         ctx.status(404).contentType("application/json").result(
                 "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"cloudmock serves /vserver/v2/{action}, "
-                        + "/server/v2/{action}, /api/v2/vm and /_cloudmock/; nothing at " + jsonSafe(ctx.path()) + "\"}}");
+                        + "/server/v2/{action}, /vpc/v2/{action}, /api/v2/vm and /_cloudmock/; nothing at " + jsonSafe(ctx.path()) + "\"}}");
     }
 
     private static void unexpected(Context ctx, Exception e) {

@@ -96,6 +96,11 @@ public final class Main implements Callable<Integer> {
         Config config = new Config(host, port, transitionDelay, clock, auth, parseCredentials(credentials),
                 stateFile, seed, journalSize, blankToNull(controlToken), logFormat);
         Logging.configure(config.logFormat());
+        if (config.auth() != Config.AuthMode.OFF && config.credentials().isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(Main.class).warn(
+                    "--auth {} without --credentials: no access key is known, so every signature check fails",
+                    config.auth().name().toLowerCase(Locale.ROOT));
+        }
         CloudMock mock = CloudMock.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

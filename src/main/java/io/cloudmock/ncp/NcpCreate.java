@@ -1,6 +1,5 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Ids;
 import io.cloudmock.core.Instance;
 
 import java.time.Instant;
@@ -18,9 +17,16 @@ final class NcpCreate {
     /** How many servers one account may hold (the service has a per-account limit; its value varies). */
     static final int LIMIT = 500;
 
-    private final Ids networkIds;
+    /**
+     * Numbers of what a server brings along are derived from its own number (which the id maker keeps unique,
+     * also after a state import): interface N is server + 40,000,000 + N * 1,000,000; its public IP is
+     * server + 70,000,000. No second counter, so nothing to restore.
+     */
+    static String nicNo(String serverNo, int index) {
+        return Long.toString(Long.parseLong(serverNo) + 40_000_000L + index * 1_000_000L);
+    }
 
-    NcpCreate(Ids networkIds) { this.networkIds = networkIds; }
+    static String publicIpNo(String serverNo) { return Long.toString(Long.parseLong(serverNo) + 70_000_000L); }
 
     Map<String, Object> handle(NcpRequest r) {
         NcpParams p = r.params();
@@ -79,12 +85,12 @@ final class NcpCreate {
                     List<String> nics = new ArrayList<>();
                     List<NcpParams> nicParams = p.structList("networkInterfaceList");
                     int nicCount = Math.max(1, nicParams.size());
-                    for (int n = 0; n < nicCount; n++) nics.add(networkIds.nextNumber());
+                    for (int n = 0; n < nicCount; n++) nics.add(nicNo(id, n));
                     f.put("networkInterfaceNoList", nics);
                     // what getNetworkInterfaceDetail shows of each interface (order, ACGs, ip asked for)
                     f.put("networkInterfaces", NcpNetworkActions.nicRecords(nics, nicParams));
                     if (Boolean.TRUE.equals(publicIp)) {
-                        f.put("publicIpInstanceNo", networkIds.nextNumber());
+                        f.put("publicIpInstanceNo", publicIpNo(id));
                         f.put("publicIp", publicIpFor(id));
                     }
                 }

@@ -89,7 +89,7 @@ public final class NcpModel implements ProviderModel {
             f.put("regionCode", "KR");
             f.put("vpcNo", "1");
             f.put("subnetNo", "1");
-            f.put("networkInterfaceNoList", List.of());
+            f.put("networkInterfaceNoList", List.of(NcpCreate.nicNo(id, 0)));  // every VPC server has eth0
             f.put("placementGroupNo", "");
             f.put("placementGroupName", "");
             f.put("memberServerImageInstanceNo", "");

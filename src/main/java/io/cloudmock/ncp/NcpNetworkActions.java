@@ -186,7 +186,7 @@ final class NcpNetworkActions {
         m.put("networkInterfaceStatus", NcpCodes.code("USED", "used"));
         m.put("instanceType", NcpCodes.code("VSVR", "Server (VPC)"));
         m.put("instanceNo", server.id());
-        m.put("ip", ip.isEmpty() ? hostIp(subnetNo, no) : ip);
+        m.put("ip", ip.isEmpty() ? hostIp(subnetNo, no) : ip);  // as privateIps() gives it
         m.put("macAddress", mac(no));
         m.put("accessControlGroupNoList", new NcpList("accessControlGroupNo", acgNos));
         m.put("networkInterfaceDescription", "");
@@ -224,6 +224,17 @@ final class NcpNetworkActions {
             out.add(rec);
         }
         return out;
+    }
+
+    /** The private addresses of a VPC server's interfaces, as getNetworkInterfaceDetail shows them. */
+    static List<String> privateIps(Instance server) {
+        String subnetNo = server.string("subnetNo");
+        List<String> ips = new ArrayList<>();
+        for (Map<String, Object> nic : nics(server)) {
+            String ip = nic.get("ip").toString();
+            ips.add(ip.isEmpty() ? hostIp(subnetNo, nic.get("networkInterfaceNo").toString()) : ip);
+        }
+        return ips;
     }
 
     // ---- numbering

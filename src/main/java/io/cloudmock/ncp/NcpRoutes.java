@@ -40,7 +40,7 @@ public final class NcpRoutes {
 
     public NcpRoutes(Backend backend) {
         this.backend = backend;
-        NcpCreate create = new NcpCreate(new Ids(3_000_001L));
+        NcpCreate create = new NcpCreate();
         for (NcpFlavour flavour : NcpFlavour.values()) {
             NcpModel model = new NcpModel(flavour, backend.ids());
             models.put(flavour, model);

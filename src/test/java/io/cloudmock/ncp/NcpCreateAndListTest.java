@@ -147,6 +147,21 @@ class NcpCreateAndListTest extends NcpApi {
     }
 
     @Test
+    void listFiltersByPrivateOrPublicIp() {
+        String a = runningVpc("networkInterfaceList.1.ip", "10.0.20.77");
+        String b = runningVpc("associateWithPublicIp", "true");
+        assertEquals(List.of(a), ids(vpc("getServerInstanceList", "ip", "10.0.20.77"), "getServerInstanceList"));
+        String publicIp = detail(b).getString("publicIp");
+        assertEquals(List.of(b), ids(vpc("getServerInstanceList", "ip", publicIp), "getServerInstanceList"));
+        // the address getNetworkInterfaceDetail gives b's interface
+        String nic = detail(b).getString("networkInterfaceNoList[0]");
+        String nicIp = vpc("getNetworkInterfaceDetail", "networkInterfaceNo", nic).jsonPath()
+                .getString("getNetworkInterfaceDetailResponse.networkInterfaceList[0].ip");
+        assertEquals(List.of(b), ids(vpc("getServerInstanceList", "ip", nicIp), "getServerInstanceList"));
+        assertEquals(List.of(), ids(vpc("getServerInstanceList", "ip", "192.0.2.1"), "getServerInstanceList"));
+    }
+
+    @Test
     void listPagesAndSorts() {
         for (String n : new String[] {"delta", "alpha", "echo", "charlie", "bravo"}) createVpc("serverName", n);
         Response page2 = vpc("getServerInstanceList", "sortedBy", "serverName", "sortingOrder", "ascending",
