@@ -23,7 +23,9 @@ import java.util.Set;
  * ids. A matching rule with a {@code probability} below 1 draws from its own {@code Random(seed)}; on a miss
  * the next rule is tried. The first rule that fires is used, and one of its {@code times} is consumed; a rule
  * with no {@code times} fires for every matching call. A spent rule stays listed (remaining 0) until deleted
- * or reset. Providers should call {@link #match} after validating the request and before changing anything.
+ * or reset. Providers call {@link #match} once a call is routed and authenticated and before
+ * the action runs (so before its own parameter checks): a rule fires for every matching call, valid or not, and
+ * a failed call changes nothing.
  */
 public final class FaultRules {
 

@@ -42,14 +42,17 @@ final class NcpFaults {
             return;
         }
         String code = fault.code() != null ? fault.code() : status >= 500 ? UNAVAILABLE_CODE : NcpError.INVALID_PARAMETER.code();
-        String message = fault.message() != null ? fault.message() : catalogueMessage(code);
+        String message = fault.message() != null ? fault.message() : catalogueMessage(code, fault.ruleId());
         exchange.errorCode = code;
         NcpRoutes.send(ctx, status, format, format.error(code, message));
     }
 
-    private static String catalogueMessage(String code) {
+    /** The catalogue's text for a code whose message needs no argument; otherwise a plain "injected" text. */
+    private static String catalogueMessage(String code, String ruleId) {
         if (code.equals(UNAVAILABLE_CODE)) return UNAVAILABLE_MESSAGE;
-        return Arrays.stream(NcpError.values()).filter(e -> e.code().equals(code)).findFirst()
-                .map(e -> e.message("-", "-")).orElse("Fault injected by cloudmock.");
+        return Arrays.stream(NcpError.values())
+                .filter(e -> e.code().equals(code) && !e.message().contains("{"))
+                .findFirst().map(NcpError::message)
+                .orElse("Fault injected by cloudmock rule " + ruleId + ".");
     }
 }

@@ -33,6 +33,7 @@ public final class ZenlayerAuth {
         ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), ctx::header, rawBody, Instant.now());
         if (result.ok()) return result.accessKey();
         exchange.authDetail = result.detail();
+        if (result.accessKey() != null) exchange.account = result.accessKey();  // a refused call is still the key's
         LOG.warn("Zenlayer signature check failed ({}{}): {}", result.outcome().code(),
                 config.auth() == Config.AuthMode.LOG ? ", --auth log lets it through" : "", result.detail());
         if (config.auth() == Config.AuthMode.LOG) return result.accessKey() != null ? result.accessKey() : account(ctx);

@@ -57,6 +57,14 @@ class ProviderFaultsTest extends EndToEndTest {
     }
 
     @Test
+    void aCodeWithoutAPlainCatalogueTextGetsTheInjectedText() {
+        String id = addRule("{\"provider\":\"ncp\",\"action\":\"getZoneList\",\"httpStatus\":409}");
+        given().queryParam("responseFormatType", "json").get("/vserver/v2/getZoneList").then().statusCode(409)
+                .body("responseError.returnCode", equalTo("900"))
+                .body("responseError.returnMessage", equalTo("Fault injected by cloudmock rule " + id + "."));
+    }
+
+    @Test
     void aGatewayStatusWithoutACodeIsTheGatewaysEnvelope() {
         addRule("{\"provider\":\"ncp\",\"action\":\"getRegionList\",\"httpStatus\":503}");
         given().queryParam("responseFormatType", "json").get("/vserver/v2/getRegionList").then().statusCode(503)

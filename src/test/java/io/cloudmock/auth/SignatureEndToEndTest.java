@@ -105,6 +105,7 @@ class SignatureEndToEndTest {
         assertEquals("AUTHFAILURE_SIGNATURE_FAILURE", json(bad).get("code").textValue());
         assertTrue(json(bad).has("requestId"));
         assertTrue(lastJournalEntry().get("authDetail").textValue().contains("ZC2-HMAC-SHA256\\n" + ts), lastJournalEntry().toString());
+        assertEquals(AK, lastJournalEntry().get("account").textValue());
         HttpResponse<String> old = SignedClient.zenlayer(base, "DescribeZones", "{}", AK, SK, ts - 301);
         assertEquals("AUTHFAILURE_SIGNATURE_EXPIRED", json(old).get("code").textValue());
         HttpResponse<String> none = SignedClient.zenlayerBearer(base, "DescribeZones", "{}", "");
