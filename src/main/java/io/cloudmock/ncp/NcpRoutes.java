@@ -185,7 +185,9 @@ public final class NcpRoutes {
 
     /** A body over the API's limit: the gateway's 413 (errorCode 430, reference 7.3), before anything is parsed. */
     private static boolean tooLarge(Context ctx, Exchange exchange) {
-        if (ctx.contentLength() <= Limits.PROVIDER_BODY_BYTES && bodyLength(ctx) <= Limits.PROVIDER_BODY_BYTES) return false;
+        // read what the server accepts before answering, so the client is not cut off while still sending
+        long length = ctx.contentLength() > Limits.SERVER_BODY_BYTES ? Long.MAX_VALUE : bodyLength(ctx);
+        if (length <= Limits.PROVIDER_BODY_BYTES) return false;
         exchange.errorCode = "430";
         NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
         send(ctx, 413, format, format.gatewayError("430", "Request Entity Too Large",
