@@ -64,6 +64,7 @@ public final class NcpRoutes {
                 m.put("changeServerInstanceName", NcpServerActions::changeName);
                 m.put("interruptServerInstance", NcpServerActions::interrupt);
                 NcpNetworkActions.addVserverLookups(m); // what Terraform's ncloud_server reads besides servers
+                NcpDataSourceActions.addDataSources(m); // getServerImageList, getServerSpecList, getRootPassword
             }
             surfaces.add(new Surface(flavour.pathPrefix, flavour, Map.copyOf(m)));
         }
