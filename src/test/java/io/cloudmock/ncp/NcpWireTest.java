@@ -141,15 +141,15 @@ class NcpWireTest extends NcpApi {
 
     @Test
     void unknownActionsGetTheGatewayNotFoundNamingTheAction() {
-        vpc("getRootPassword").then().statusCode(404).contentType(startsWith("application/json"))
+        vpc("getRaidList").then().statusCode(404).contentType(startsWith("application/json"))
                 .body("error.errorCode", equalTo("300"))
                 .body("error.message", equalTo("Not Found Exception"))
-                .body("error.details", equalTo("URL not found. cloudmock does not implement the action 'getRootPassword' of /vserver/v2 (see docs/coverage.md)."));
+                .body("error.details", equalTo("URL not found. cloudmock does not implement the action 'getRaidList' of /vserver/v2 (see docs/coverage.md)."));
         String xml = vpcXml("noSuchAction").asString();
         assertTrue(xml.startsWith("<Message>\n  <error>\n    <errorCode>300</errorCode>"), xml);
         // the format asked for in a form body, as the Go and JS SDKs send it
         given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json&serverInstanceNo=1")
-                .post("/vserver/v2/getRootPassword").then().statusCode(404).contentType(startsWith("application/json"))
+                .post("/vserver/v2/getRaidList").then().statusCode(404).contentType(startsWith("application/json"))
                 .body("error.errorCode", equalTo("300"));
         given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json")
                 .post("/vserver/v2/x/y").then().statusCode(404).contentType(startsWith("application/json"));
