@@ -123,6 +123,13 @@ class NcpDataSourceTest extends NcpApi {
         assertEquals(7, imageNos(vpc("getServerImageList", "serverImageStatusCode", "CREAT", "platformCategoryCodeList.1", "OS")).size());
         assertEquals(List.of(), imageNos(vpc("getServerImageList", "platformCategoryCodeList.1", "DBMS")));
         vpc("getServerImageList", "regionCode", "JPN").then().statusCode(200).body("getServerImageListResponse.totalRows", equalTo(7));
+        // a newer ncloud_server_image_numbers sends hypervisorCodeList.1 even when hypervisor_type is unset
+        JsonNode all = goSdk("/vserver/v2/", "getServerImageList", "regionCode", "KR", "hypervisorCodeList.1", "");
+        assertEquals(7, all.get("serverImageList").size());
+        // ncloud_server's plan check asks for one number; an unknown one is an empty list, not an error
+        JsonNode none = goSdk("/vserver/v2/", "getServerImageList", "regionCode", "KR", "serverImageNoList.1", "42");
+        assertEquals(0, none.get("totalRows").intValue());
+        assertEquals(0, none.get("serverImageList").size());
     }
 
     @Test
