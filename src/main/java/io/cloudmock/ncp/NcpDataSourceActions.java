@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,16 +26,16 @@ import java.util.Set;
  */
 final class NcpDataSourceActions {
     /** The values real answers show for every NCP-provided image (English codeNames where the capture is Korean). */
-    private static final Map<String, Object> IMAGE_TYPE = NcpCodes.code("NCP", "NCP Server Image");
-    private static final Map<String, Object> X86_64 = NcpCodes.code("X86_64", "x86 64bit");
-    private static final Map<String, Object> IMAGE_STATUS = NcpCodes.code("CREAT", "NSI CREATED state");
-    private static final Map<String, Object> IMAGE_OPERATION = NcpCodes.code("NULL", "NSI NULL OP");
-    private static final Map<String, Object> SHARE_STATUS = NcpCodes.code("NULL", "NSI Share NULL State");
+    private static final Map<String, Object> IMAGE_TYPE = fixed(NcpCodes.code("NCP", "NCP Server Image"));
+    private static final Map<String, Object> X86_64 = fixed(NcpCodes.code("X86_64", "x86 64bit"));
+    private static final Map<String, Object> IMAGE_STATUS = fixed(NcpCodes.code("CREAT", "NSI CREATED state"));
+    private static final Map<String, Object> IMAGE_OPERATION = fixed(NcpCodes.code("NULL", "NSI NULL OP"));
+    private static final Map<String, Object> SHARE_STATUS = fixed(NcpCodes.code("NULL", "NSI Share NULL State"));
     /** CHOSEN: one creation date for all public images (the service shows each image's own). */
     private static final String IMAGE_CREATE_DATE = "2024-03-21T18:22:55+0900";
     /** The root volume of a KVM image: a "Common BlockStorage 1" snapshot (real answer); of a XEN image: CHOSEN. */
-    private static final Map<String, Object> KVM_VOLUME = NcpCodes.code("CB1", "Common BlockStorage 1");
-    private static final Map<String, Object> XEN_VOLUME = NcpCodes.code("SSD", "SSD");
+    private static final Map<String, Object> KVM_VOLUME = fixed(NcpCodes.code("CB1", "Common BlockStorage 1"));
+    private static final Map<String, Object> XEN_VOLUME = fixed(NcpCodes.code("SSD", "SSD"));
     /** The image's root snapshot number: the image number plus this (CHOSEN; the service numbers it apart). */
     private static final long SNAPSHOT_OFFSET = 100_000_000L;
     private static final Set<String> IMAGE_STATUS_FILTER = Set.of("INIT", "CREAT", "CREFL");
@@ -44,6 +45,9 @@ final class NcpDataSourceActions {
     private static final int[] PASSWORD_PATTERN = {0, 2, 0, 3, 0, 0, 2, 2, 3, 1, 1, 2};
 
     private NcpDataSourceActions() {}
+
+    /** A {code, codeName} pair shared by every answer, so read-only. */
+    private static Map<String, Object> fixed(Map<String, Object> pair) { return Collections.unmodifiableMap(pair); }
 
     /** Registers the three actions in the VPC ({@code /vserver/v2}) action map. */
     static void addDataSources(Map<String, NcpHandler> actions) {
@@ -56,7 +60,7 @@ final class NcpDataSourceActions {
 
     static Map<String, Object> images(NcpRequest r) {
         NcpParams p = r.params();
-        r.regionCode();
+        r.regionCode(); // the catalogue is the same in every region; an unknown one is still refused
         String name = p.get("serverImageName");
         String status = p.get("serverImageStatusCode");
         if (status != null && !IMAGE_STATUS_FILTER.contains(status)) {
