@@ -191,6 +191,13 @@ class PersistenceTest {
                 writer.start();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
                 while (created.get() < 10 + round * 5 && System.nanoTime() < deadline) Thread.sleep(10);
+                // at least one save has landed (on a loaded machine the first may take a while); the writer goes
+                // on, so the saver is still busy when the kill comes
+                long saved = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+                while (System.nanoTime() < deadline && (!Files.exists(file)
+                        || Files.getLastModifiedTime(file).toMillis() == saved && round > 0 || Files.size(file) == 0)) {
+                    Thread.sleep(10);
+                }
                 p.destroyForcibly(); // SIGKILL: no shutdown hook, no final save
                 assertTrue(p.waitFor(10, TimeUnit.SECONDS));
                 stop.set(true);
