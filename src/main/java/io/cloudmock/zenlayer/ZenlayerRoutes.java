@@ -46,7 +46,10 @@ public final class ZenlayerRoutes {
             Map.entry("ResetInstance", InstanceOperations::reset),
             Map.entry("DescribeZones", CatalogQueries::zones),
             Map.entry("DescribeImages", CatalogQueries::images),
-            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs));
+            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs),
+            Map.entry("DescribeInstanceInternetStatus", InternetOperations::describeStatus),
+            Map.entry("ModifyInstanceBandwidth", InternetOperations::modifyBandwidth),
+            Map.entry("ModifyInstanceTrafficPackage", InternetOperations::modifyTrafficPackage));
 
     private final Backend backend;
     private final ZenlayerModel model;
