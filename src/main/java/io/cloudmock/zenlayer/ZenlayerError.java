@@ -25,6 +25,8 @@ public enum ZenlayerError {
     REQUEST_LIMIT_EXCEEDED(429, "Request limit exceeded."),
 
     // --- instance actions (reference section 7) ---
+    /** Common code (reference section 5); zrm ModifyResourceTags on an id that is no instance of the account. */
+    OPERATION_FAILED_RESOURCE_NOT_FOUND(404, "The specified resource `%s` does not exist."),
     INVALID_INSTANCE_NOT_FOUND(404, "Instance `%s` does not exist."),
     OPERATION_DENIED_INSTANCE_RECYCLED(403, "Operations on instances in recycle bin are not supported: `%s`."),
     OPERATION_DENIED_INSTANCE_NOT_RUNNING(403, "Only operations on instances in RUNNING status are supported: `%s` is %s."),
