@@ -49,7 +49,8 @@ public final class ZenlayerRoutes {
             Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs),
             Map.entry("DescribeInstanceInternetStatus", InternetOperations::describeStatus),
             Map.entry("ModifyInstanceBandwidth", InternetOperations::modifyBandwidth),
-            Map.entry("ModifyInstanceTrafficPackage", InternetOperations::modifyTrafficPackage));
+            Map.entry("ModifyInstanceTrafficPackage", InternetOperations::modifyTrafficPackage),
+            Map.entry("DescribeDisks", DiskQueries::describe));
 
     /** The VM service, and the sliver of zrm (tags) that the Terraform provider's VM resource calls. */
     static final ZenlayerService VM = new ZenlayerService("vm", ZenlayerVersions.ACTIONS, ACTIONS);
