@@ -56,6 +56,8 @@ public final class ZenlayerRoutes {
     static final ZenlayerService VM = new ZenlayerService("vm", ZenlayerVersions.ACTIONS, ACTIONS);
     static final Map<String, ZenlayerService> SERVICES = Map.of(VM.name(), VM, ZrmTags.SERVICE.name(), ZrmTags.SERVICE);
 
+    private static final List<String> SINGLE_ID_FIELDS = List.of("instanceId", "resourceUuid");
+
     private final Backend backend;
     private final ZenlayerModel model;
 
@@ -133,13 +135,18 @@ public final class ZenlayerRoutes {
         }
     }
 
-    /** The instance ids a call names (instanceIds or instanceId), for fault rules aimed at one instance. */
+    /**
+     * The instance ids a call names (instanceIds, instanceId, or zrm's resourceUuid), for fault rules aimed at one
+     * instance.
+     */
     private static List<String> instanceIds(ZenlayerRequest body) {
         List<String> ids = new ArrayList<>();
         JsonNode many = body.node().get("instanceIds");
         if (many != null && many.isArray()) many.forEach(n -> { if (n.isTextual()) ids.add(n.textValue()); });
-        JsonNode one = body.node().get("instanceId");
-        if (one != null && one.isTextual()) ids.add(one.textValue());
+        for (String field : SINGLE_ID_FIELDS) {
+            JsonNode one = body.node().get(field);
+            if (one != null && one.isTextual()) ids.add(one.textValue());
+        }
         return ids;
     }
 

@@ -56,6 +56,20 @@ class ZenlayerZrmTest extends ZenlayerTestBase {
     }
 
     @Test
+    void faultRulesAimAtTheResourceAndAreJournalled() {
+        String id = running(1).get(0);
+        given().contentType("application/json").body("{\"provider\":\"zenlayer\",\"action\":\"ModifyResourceTags\",\"instanceId\":\""
+                + id + "\",\"httpStatus\":503,\"code\":\"SERVICE_TEMPORARY_UNAVAILABLE\",\"times\":1}")
+                .post("/_cloudmock/faults").then().statusCode(201);
+        String body = "{\"resourceUuid\":\"" + id + "\",\"replaceTags\":[{\"key\":\"k\",\"value\":\"v\"}]}";
+        fails(zrm("ModifyResourceTags", ZRM, body), 503, "SERVICE_TEMPORARY_UNAVAILABLE");
+        zrmOk(body);
+        given().get("/_cloudmock/requests").then()
+                .body("requests.action", org.hamcrest.Matchers.hasItems("ModifyResourceTags"))
+                .body("requests.findAll { it.action == 'ModifyResourceTags' }.status", org.hamcrest.Matchers.contains(503, 200));
+    }
+
+    @Test
     void otherVersionsAndActionsAnswerLikeTheVmService() {
         fails(zrm("ModifyResourceTags", V2023, "{}"), 400, "INVALID_PARAMETER_VALUE").body("message", containsString(ZRM));
         fails(zrm("DescribeTags", ZRM, "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
