@@ -25,6 +25,8 @@ public enum ZenlayerError {
     REQUEST_LIMIT_EXCEEDED(429, "Request limit exceeded."),
 
     // --- instance actions (reference section 7) ---
+    /** Common code (reference section 5); zrm ModifyResourceTags on an id that is no instance of the account. */
+    OPERATION_FAILED_RESOURCE_NOT_FOUND(404, "The specified resource `%s` does not exist."),
     INVALID_INSTANCE_NOT_FOUND(404, "Instance `%s` does not exist."),
     OPERATION_DENIED_INSTANCE_RECYCLED(403, "Operations on instances in recycle bin are not supported: `%s`."),
     OPERATION_DENIED_INSTANCE_NOT_RUNNING(403, "Only operations on instances in RUNNING status are supported: `%s` is %s."),
@@ -36,6 +38,9 @@ public enum ZenlayerError {
     OPERATION_DENIED_INSTANCE_CREATING(403, "Operations on instances in CREATING status are not supported: `%s` is %s."),
     OPERATION_DENIED_INSTANCE_SUBSCRIPTION(403, "Operations on instances in subscription are not supported: `%s` is PREPAID."),
     OPERATION_DENIED_INSTANCE_NOT_RECYCLED(403, "Only operations on instances in recycle bin are supported: `%s` is %s."),
+    /** ModifyInstanceTrafficPackage: "only ... RUNNING or STOPPED"; its error table was not retrievable. */
+    OPERATION_DENIED_INSTANCE_NOT_RUNNING_OR_STOPPED("OPERATION_DENIED_INSTANCE_STATUS", 403,
+            "Only operations on instances in RUNNING or STOPPED status are supported: `%s` is %s."),
 
     // --- CreateInstances / ResetInstance / catalogue (reference 7, BMC-derived list) ---
     INVALID_ZONE_NOT_FOUND(404, "The specified zoneId `%s` is not found"),
@@ -48,7 +53,10 @@ public enum ZenlayerError {
     INVALID_PARAMETER_NIC_NAME_CONFLICT(400, "The wanName and lanName must differ."),
     INVALID_PARAMETER_NIC_NAME_MALFORMED(400, "The NIC name `%s` must be 4 to 15 characters of lowercase letters and digits."),
     OPERATION_FILED_INTERNET_CHARGE_TYPE_NOT_SUPPORT(403,
-            "The internetChargeType `%s` is not supported by instance type `%s` in zone `%s`.");
+            "The internetChargeType `%s` is not supported by instance type `%s` in zone `%s`."),
+    /** ModifyInstanceTrafficPackage on an instance not charged by traffic package (no documented code of its own). */
+    OPERATION_FILED_INTERNET_CHARGE_TYPE_NOT_SUPPORT_TRAFFIC_PACKAGE("OPERATION_FILED_INTERNET_CHARGE_TYPE_NOT_SUPPORT", 403,
+            "Instance `%s` is charged %s: only ByTrafficPackage instances have a traffic package.");
 
     private final String code;
     private final int status;

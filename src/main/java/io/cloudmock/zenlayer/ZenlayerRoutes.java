@@ -20,13 +20,13 @@ import java.util.Map;
 
 /**
  * Zenlayer Cloud API 2.0, VM service: {@code POST /api/v2/vm}, action in {@code X-ZC-Action}, version in
- * {@code X-ZC-Version} (2023-03-13 or 2026-04-01), JSON body. Everything under {@code /api/v2} answers the
- * Zenlayer JSON envelope, whatever the method or service.
+ * {@code X-ZC-Version} (2023-03-13 or 2026-04-01), JSON body; and at {@code POST /api/v2/zrm} the one tag action
+ * the Terraform VM resource needs ({@link ZrmTags}). Everything under {@code /api/v2} answers the Zenlayer JSON
+ * envelope, whatever the method or service.
  */
 public final class ZenlayerRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ZenlayerRoutes.class);
     private static final String PREFIX = "/api/v2";
-    private static final String SERVICE = "vm";
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY, HandlerType.TRACE);
 
@@ -46,7 +46,17 @@ public final class ZenlayerRoutes {
             Map.entry("ResetInstance", InstanceOperations::reset),
             Map.entry("DescribeZones", CatalogQueries::zones),
             Map.entry("DescribeImages", CatalogQueries::images),
-            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs));
+            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs),
+            Map.entry("DescribeInstanceInternetStatus", InternetOperations::describeStatus),
+            Map.entry("ModifyInstanceBandwidth", InternetOperations::modifyBandwidth),
+            Map.entry("ModifyInstanceTrafficPackage", InternetOperations::modifyTrafficPackage),
+            Map.entry("DescribeDisks", DiskQueries::describe));
+
+    /** The VM service, and the sliver of zrm (tags) that the Terraform provider's VM resource calls. */
+    static final ZenlayerService VM = new ZenlayerService("vm", ZenlayerVersions.ACTIONS, ACTIONS);
+    static final Map<String, ZenlayerService> SERVICES = Map.of(VM.name(), VM, ZrmTags.SERVICE.name(), ZrmTags.SERVICE);
+
+    private static final List<String> SINGLE_ID_FIELDS = List.of("instanceId", "resourceUuid");
 
     private final Backend backend;
     private final ZenlayerModel model;
@@ -73,32 +83,33 @@ public final class ZenlayerRoutes {
         String action = header(ctx, "X-ZC-Action");
         if (action != null) exchange.action = action;
         try {
-            String service = ctx.path().length() > PREFIX.length() + 1 ? ctx.path().substring(PREFIX.length() + 1) : "";
-            if (!SERVICE.equals(service)) {
+            String path = ctx.path().length() > PREFIX.length() + 1 ? ctx.path().substring(PREFIX.length() + 1) : "";
+            ZenlayerService service = SERVICES.get(path);
+            if (service == null) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.path()
-                        + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm only.");
+                        + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm"
+                        + " (and the zrm tag action ModifyResourceTags at POST /api/v2/zrm) only.");
             }
             if (!HandlerType.POST.equals(ctx.method())) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.method().name()
-                        + " /api/v2/vm does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
+                        + " " + PREFIX + "/" + service.name() + " does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
             }
             byte[] raw = body(ctx);
             exchange.account = ZenlayerAuth.authenticate(ctx, raw, backend.config(), exchange);
             if (action == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Action");
             String version = header(ctx, "X-ZC-Version");
             if (version == null) throw ZenlayerError.MISSING_PARAMETER.with("X-ZC-Version");
-            if (!ZenlayerVersions.known(version)) {
-                throw ZenlayerError.INVALID_PARAMETER_VALUE.with(version, "X-ZC-Version",
-                        ZenlayerVersions.V2023 + ", " + ZenlayerVersions.V2026);
+            if (!service.knows(version)) {
+                throw ZenlayerError.INVALID_PARAMETER_VALUE.with(version, "X-ZC-Version", service.versions());
             }
-            if (!ZenlayerVersions.exists(version, action)) {
+            if (!service.exists(version, action)) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The action `" + action
-                        + "` does not exist in the vm API version " + version + "; check that the API exists.");
+                        + "` does not exist in the " + service.name() + " API version " + version + "; check that the API exists.");
             }
-            ZenlayerAction handler = ACTIONS.get(action);
+            ZenlayerAction handler = service.handlers().get(action);
             if (handler == null) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The action `" + action
-                        + "` exists in the Zenlayer vm API but is not implemented by cloudmock (see docs/coverage.md).");
+                        + "` exists in the Zenlayer " + service.name() + " API but is not implemented by cloudmock (see docs/coverage.md).");
             }
             ZenlayerRequest body = ZenlayerRequest.parse(raw);
             exchange.parameters = body.node();
@@ -124,13 +135,18 @@ public final class ZenlayerRoutes {
         }
     }
 
-    /** The instance ids a call names (instanceIds or instanceId), for fault rules aimed at one instance. */
+    /**
+     * The instance ids a call names (instanceIds, instanceId, or zrm's resourceUuid), for fault rules aimed at one
+     * instance.
+     */
     private static List<String> instanceIds(ZenlayerRequest body) {
         List<String> ids = new ArrayList<>();
         JsonNode many = body.node().get("instanceIds");
         if (many != null && many.isArray()) many.forEach(n -> { if (n.isTextual()) ids.add(n.textValue()); });
-        JsonNode one = body.node().get("instanceId");
-        if (one != null && one.isTextual()) ids.add(one.textValue());
+        for (String field : SINGLE_ID_FIELDS) {
+            JsonNode one = body.node().get(field);
+            if (one != null && one.isTextual()) ids.add(one.textValue());
+        }
         return ids;
     }
 

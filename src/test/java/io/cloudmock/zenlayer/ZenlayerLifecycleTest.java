@@ -100,7 +100,8 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
         String id = running(1).get(0);
         fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"password\":\"Passw0rd!\"}", 403, "OPERATION_DENIED_INSTANCE_NOT_STOPPED");
         fails("ResetInstance", "{\"password\":\"Passw0rd!\"}", 400, "MISSING_PARAMETER");
-        fails("ResetInstance", "{\"instanceId\":\"" + id + "\"}", 400, "INVALID_PARAMETER_INSTANCE_LOGIN_CONFLICT");
+        // neither password nor keyId is allowed (a random password is mailed): the instance is simply not STOPPED
+        fails("ResetInstance", "{\"instanceId\":\"" + id + "\"}", 403, "OPERATION_DENIED_INSTANCE_NOT_STOPPED");
         fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"password\":\"Passw0rd!\",\"keyId\":\"k\"}", 400,
                 "INVALID_PARAMETER_INSTANCE_LOGIN_CONFLICT");
         fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"password\":\"short\"}", 400, "INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED");
@@ -118,11 +119,12 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
     }
 
     @Test
-    void resetPasswordNeedsStoppedAnswers400OtherwiseAndRestarts() {
+    void resetPasswordNeedsStoppedOrRunningAnswers400OtherwiseAndRestartsAStoppedOne() {
         String id = running(1).get(0);
+        ok("StopInstances", ids(List.of(id)));
+        assertEquals("STOPPING", state(id));
         fails("ResetInstancesPassword", "{\"instanceIds\":[\"" + id + "\"],\"password\":\"NewPassw0rd\"}", 400,
                 "OPERATION_DENIED_INSTANCE_NOT_STOPPED");
-        ok("StopInstances", ids(List.of(id)));
         advance(2);
         fails("ResetInstancesPassword", "{\"instanceIds\":[\"" + id + "\"],\"password\":\"bad pass word\"}", 400,
                 "INVALID_PARAMETER_VALUE_PASSWORD_MALFORMED");
@@ -132,6 +134,22 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
         assertEquals("BOOTING", state(id));
         advance(2);
         assertEquals("RUNNING", state(id));
+        // a RUNNING instance gets its password in place and stays RUNNING (what the Terraform provider relies on)
+        ok("ResetInstancesPassword", "{\"instanceIds\":[\"" + id + "\"],\"password\":\"NewPassw0rd2\"}");
+        assertEquals("RUNNING", state(id));
+    }
+
+    @Test
+    void resetInstanceWithoutPasswordOrKeyKeepsNoKey() {
+        String id = running(1).get(0);
+        ok("StopInstances", ids(List.of(id)));
+        advance(2);
+        ok("ResetInstance", V2023, "{\"instanceId\":\"" + id + "\",\"imageId\":\"img-centos-79-x64\"}");
+        assertEquals("REBUILDING", state(id));
+        advance(2);
+        describe(id).body("response.dataSet[0].instanceStatus", equalTo("RUNNING"))
+                .body("response.dataSet[0].imageId", equalTo("img-centos-79-x64"))
+                .body("response.dataSet[0].keyId", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

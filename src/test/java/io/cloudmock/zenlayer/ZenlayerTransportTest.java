@@ -72,8 +72,8 @@ class ZenlayerTransportTest extends ZenlayerTestBase {
 
     @Test
     void realButUnimplementedActionNamesTheAction() {
-        fails(call("DescribeDisks", "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
-                .body("message", containsString("`DescribeDisks`"))
+        fails(call("DescribeSubnets", "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
+                .body("message", containsString("`DescribeSubnets`"))
                 .body("message", containsString("not implemented"));
         fails(call("DescribeVpcs", V2023, "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
                 .body("message", containsString("`DescribeVpcs`"))

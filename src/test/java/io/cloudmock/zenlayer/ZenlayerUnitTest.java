@@ -260,6 +260,24 @@ class ZenlayerUnitTest {
     }
 
     @Test
+    void coveragePageListsEveryZrmAction() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs", "coverage.md"));
+        String section = doc.substring(doc.indexOf("## Zenlayer resource manager"));
+        int next = section.indexOf("\n## ", 5);
+        if (next > 0) section = section.substring(0, next);
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (String line : section.split("\n")) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 3 || !cells[2].trim().matches("yes.*|no")) continue;
+            for (String action : cells[1].split(",")) {
+                listed.add(action.trim());
+                assertEquals(cells[2].trim().startsWith("yes"), ZrmTags.SERVICE.handlers().containsKey(action.trim()), action);
+            }
+        }
+        assertEquals(ZrmTags.ACTIONS_2025, listed);
+    }
+
+    @Test
     void errorCatalogue() {
         assertEquals("OPERATION_DENIED_INSTANCE_NOT_STOPPED", ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD.code());
         assertEquals(400, ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD.status());
