@@ -196,6 +196,11 @@ public final class NcpCatalogue {
         return ZONES.stream().filter(z -> z.regionCode().equals(regionCode)).toList();
     }
 
+    /** A zone by its Classic number ({@code zoneNo}) only. */
+    public static Optional<Zone> zoneByNo(String zoneNo) {
+        return ZONES.stream().filter(z -> z.zoneNo().equals(zoneNo)).findFirst();
+    }
+
     public static Optional<Zone> zone(String codeOrNo) {
         return ZONES.stream().filter(z -> z.zoneCode().equals(codeOrNo) || z.zoneNo().equals(codeOrNo)).findFirst();
     }

@@ -54,6 +54,7 @@ final class NcpCatalogueActions {
 
     static Map<String, Object> images(NcpRequest r) {
         boolean classic = r.flavour().classic();
+        if (!classic) r.regionCode(); // the catalogue is the same in every region; an unknown one is still refused
         String productCode = r.params().get("productCode");
         String exclusion = r.params().get("exclusionProductCode");
         List<String> platforms = r.params().list("platformTypeCodeList");
@@ -77,8 +78,12 @@ final class NcpCatalogueActions {
         String productCode = r.params().get("productCode");
         String exclusion = r.params().get("exclusionProductCode");
         String generation = r.params().get("generationCode");
+        // Classic names a zone by number, VPC by code, and the zone must be in the request's region
+        String region = classic ? null : r.regionCode();
         Optional<String> zone = Optional.ofNullable(r.params().get(classic ? "zoneNo" : "zoneCode"));
-        if (zone.isPresent() && NcpCatalogue.zone(zone.get()).isEmpty()) {
+        if (zone.isPresent() && (classic ? NcpCatalogue.zoneByNo(zone.get())
+                : NcpCatalogue.zone(zone.get()).filter(z -> z.zoneCode().equals(zone.get()) && z.regionCode().equals(region)))
+                .isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, classic ? "zoneNo" : "zoneCode", zone.get());
         }
         List<Object> items = new ArrayList<>();

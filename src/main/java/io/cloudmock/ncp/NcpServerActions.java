@@ -80,6 +80,9 @@ final class NcpServerActions {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo);
         }
         String zoneNo = p.get("zoneNo");
+        if (zoneNo != null && NcpCatalogue.zoneByNo(zoneNo).isEmpty()) {
+            throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "zoneNo", zoneNo);
+        }
         String filterName = p.get("searchFilterName");
         String filterValue = p.get("searchFilterValue");
         if (filterName != null && !filterName.equalsIgnoreCase("serverName") && !filterName.equalsIgnoreCase("ip")) {
