@@ -164,9 +164,28 @@ public enum NcpFormat {
             throw new IllegalArgumentException("XML lists must be NcpList to know their item name: " + name);
         } else {
             w.writeStartElement(name);
-            w.writeCharacters(value == null ? "" : value.toString());
+            w.writeCharacters(xmlChars(value == null ? "" : value.toString()));
             w.writeEndElement();
         }
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot carry, even escaped (control characters, U+FFFE/U+FFFF, lone
+     * surrogates), replaced by U+FFFD, so a value a client stored never makes the document unreadable.
+     */
+    static String xmlChars(String s) {
+        int bad = 0;
+        while (bad < s.length() && xmlChar(s.codePointAt(bad))) bad += Character.charCount(s.codePointAt(bad));
+        if (bad == s.length()) return s;
+        StringBuilder out = new StringBuilder(s.length()).append(s, 0, bad);
+        s.codePoints().skip(s.codePointCount(0, bad))
+                .forEach(c -> out.appendCodePoint(xmlChar(c) ? c : '\uFFFD'));
+        return out.toString();
+    }
+
+    private static boolean xmlChar(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private static void newline(XMLStreamWriter w, int depth) throws XMLStreamException {
