@@ -89,6 +89,8 @@ public final class NcpRoutes {
             for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
                     HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
                 routes.addHttpHandler(method, surface.prefix(), ctx -> notFound(ctx, surface));
+                // trailing slashes are significant in cloudmock's router, and <rest> needs at least one character
+                routes.addHttpHandler(method, surface.prefix() + "/", ctx -> notFound(ctx, surface));
                 routes.addHttpHandler(method, surface.prefix() + "/<rest>", ctx -> notFound(ctx, surface));
             }
         }

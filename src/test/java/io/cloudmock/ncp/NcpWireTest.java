@@ -160,6 +160,17 @@ class NcpWireTest extends NcpApi {
     }
 
     @Test
+    void thePrefixWithATrailingSlashIsStillTheGatewaysNotFound() {
+        for (String path : new String[] {"/vserver/v2/", "/server/v2/", "/vpc/v2/"}) {
+            given().get(path + "?responseFormatType=json").then().statusCode(404)
+                    .contentType(startsWith("application/json"))
+                    .body("error.errorCode", equalTo("300")).body("error.details", equalTo("URL not found."));
+            given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json").post(path)
+                    .then().statusCode(404).body("error.errorCode", equalTo("300"));
+        }
+    }
+
+    @Test
     void anOversizedBodyGetsTheGatewaysTooLarge() {
         String big = "serverName=" + "a".repeat(2 * 1024 * 1024);
         given().contentType("application/x-www-form-urlencoded").queryParam("responseFormatType", "json").body(big)
