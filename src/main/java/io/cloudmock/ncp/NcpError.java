@@ -56,6 +56,9 @@ public enum NcpError {
 
     public String message(Object... args) {
         if (args.length == 0) return template;
-        return new MessageFormat(template.replace("'", "''")).format(args);
+        // every argument as text: MessageFormat would group numbers by the default locale (1000 -> "1,000")
+        Object[] text = new Object[args.length];
+        for (int k = 0; k < args.length; k++) text[k] = String.valueOf(args[k]);
+        return new MessageFormat(template.replace("'", "''"), java.util.Locale.ROOT).format(text);
     }
 }

@@ -230,4 +230,16 @@ class NcpCreateAndListTest extends NcpApi {
                 .body("responseError.returnCode", equalTo("10712"));
         vpc("getServerProductList").then().statusCode(400).body("responseError.returnCode", equalTo("900"));
     }
+
+    @Test
+    void aRefusedNumberIsEchoedAsSentWithoutGrouping() {
+        vpc("createServerInstances", "serverImageProductCode", UBUNTU, "vpcNo", "1", "subnetNo", "2",
+                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", "3",
+                "serverCreateStartNo", "1000").then().statusCode(400)
+                .body("responseError.returnCode", equalTo("900"))
+                .body("responseError.returnMessage",
+                        equalTo("Invalid parameter value. location : serverCreateStartNo, value : 1000"));
+        vpc("getServerInstanceList", "pageNo", "12345678901").then().statusCode(400)
+                .body("responseError.returnMessage", equalTo("Invalid parameter value. location : pageNo, value : 12345678901"));
+    }
 }
