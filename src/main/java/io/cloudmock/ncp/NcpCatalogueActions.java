@@ -54,7 +54,7 @@ final class NcpCatalogueActions {
 
     static Map<String, Object> images(NcpRequest r) {
         boolean classic = r.flavour().classic();
-        if (!classic) r.regionCode(); // the catalogue is the same in every region; an unknown one is still refused
+        region(r); // the catalogue is the same in every region; an unknown one is still refused
         String productCode = r.params().get("productCode");
         String exclusion = r.params().get("exclusionProductCode");
         List<String> platforms = r.params().list("platformTypeCodeList");
@@ -79,11 +79,11 @@ final class NcpCatalogueActions {
         String exclusion = r.params().get("exclusionProductCode");
         String generation = r.params().get("generationCode");
         // Classic names a zone by number, VPC by code, and the zone must be in the request's region
-        String region = classic ? null : r.regionCode();
+        String region = region(r);
         Optional<String> zone = Optional.ofNullable(r.params().get(classic ? "zoneNo" : "zoneCode"));
-        if (zone.isPresent() && (classic ? NcpCatalogue.zoneByNo(zone.get())
-                : NcpCatalogue.zone(zone.get()).filter(z -> z.zoneCode().equals(zone.get()) && z.regionCode().equals(region)))
-                .isEmpty()) {
+        if (zone.isPresent() && (classic ? NcpCatalogue.zoneByNo(zone.get()) : NcpCatalogue.zone(zone.get())
+                .filter(z -> z.zoneCode().equals(zone.get())))
+                .filter(z -> region == null || z.regionCode().equals(region)).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, classic ? "zoneNo" : "zoneCode", zone.get());
         }
         List<Object> items = new ArrayList<>();
@@ -95,6 +95,18 @@ final class NcpCatalogueActions {
             items.add(serverProduct(p));
         }
         return listPayload("productList", "product", items);
+    }
+
+    /**
+     * The region code the call names: VPC {@code regionCode} (default the first region), Classic {@code regionNo}
+     * (null when absent: the catalogue lists need none). Unknown ones are refused.
+     */
+    private static String region(NcpRequest r) {
+        if (!r.flavour().classic()) return r.regionCode();
+        String regionNo = r.params().get("regionNo");
+        if (regionNo == null) return null;
+        return NcpCatalogue.regionByNo(regionNo)
+                .orElseThrow(() -> new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo)).regionCode();
     }
 
     private static Map<String, Object> imageProduct(NcpCatalogue.Image image) {

@@ -50,4 +50,15 @@ class NcpRegionAndZoneParamsTest extends NcpApi {
         refused(classic("getServerInstanceList", "zoneNo", "KR-1"), "zoneNo", "KR-1");
         classic("getServerInstanceList", "zoneNo", "2").then().statusCode(200).body("getServerInstanceListResponse.totalRows", equalTo(1));
     }
+
+    @Test
+    void classicCatalogueListsRefuseAnUnknownRegionNumberAndAZoneOfAnotherRegion() {
+        refused(classic("getServerImageProductList", "regionNo", "99"), "regionNo", "99");
+        classic("getServerImageProductList", "regionNo", "3").then().statusCode(200);
+        refused(classic("getServerProductList", "serverImageProductCode", CENTOS_CLASSIC, "regionNo", "99"), "regionNo", "99");
+        refused(classic("getServerProductList", "serverImageProductCode", CENTOS_CLASSIC, "regionNo", "3", "zoneNo", "2"),
+                "zoneNo", "2");
+        classic("getServerProductList", "serverImageProductCode", CENTOS_CLASSIC, "regionNo", "1", "zoneNo", "2")
+                .then().statusCode(200);
+    }
 }
