@@ -261,7 +261,7 @@ final class NcpNetworkActions {
     static String offset(String no, long offset) { return Long.toString(parseOr(no, 0) + offset); }
 
     /** Numbers in numeric order; anything else a client sent as a number after them, in text order. */
-    private static final Comparator<String> BY_NUMBER =
+    static final Comparator<String> BY_NUMBER =
             Comparator.comparingLong((String no) -> parseOr(no, Long.MAX_VALUE)).thenComparing(Comparator.naturalOrder());
 
     private static long parseOr(String s, long fallback) {

@@ -119,9 +119,9 @@ final class NcpServerActions {
         if (sortedBy == null) return null;
         Comparator<Instance> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
             case "servername" -> Comparator.comparing(i -> i.string("serverName"));
-            case "serverinstanceno" -> Comparator.comparingLong(i -> Long.parseLong(i.id()));
+            case "serverinstanceno" -> Comparator.comparing(Instance::id, NcpNetworkActions.BY_NUMBER);
             case "createdate" -> Comparator.comparing((Instance i) -> i.string("createDate"))
-                    .thenComparingLong(i -> Long.parseLong(i.id()));
+                    .thenComparing(Instance::id, NcpNetworkActions.BY_NUMBER);
             default -> throw new NcpException(NcpError.INVALID_PARAMETER, "sortedBy", sortedBy);
         };
         return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? c.reversed() : c;

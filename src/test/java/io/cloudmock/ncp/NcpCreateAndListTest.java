@@ -242,4 +242,20 @@ class NcpCreateAndListTest extends NcpApi {
         vpc("getServerInstanceList", "pageNo", "12345678901").then().statusCode(400)
                 .body("responseError.returnMessage", equalTo("Invalid parameter value. location : pageNo, value : 12345678901"));
     }
+
+    @Test
+    void sortingByNumberCopesWithAnImportedServerWhoseNumberIsNotOne() {
+        // a hand-written state file may name a server anything; sorting must not fail on it
+        given().contentType("application/json").body("""
+                {"format":"cloudmock-state","version":1,"accounts":[{"name":"default","instances":[
+                  {"provider":"ncp","id":"web-a","state":"RUN","fields":{"serverName":"weba","regionCode":"KR"}},
+                  {"provider":"ncp","id":"10000009","state":"RUN","fields":{"serverName":"webc","regionCode":"KR"}},
+                  {"provider":"ncp","id":"10000002","state":"RUN","fields":{"serverName":"webb","regionCode":"KR"}}]}]}""")
+                .put("/_cloudmock/state").then().statusCode(200);
+        Response r = vpc("getServerInstanceList", "sortedBy", "serverInstanceNo");
+        r.then().statusCode(200);
+        assertEquals(List.of("10000002", "10000009", "web-a"), ids(r, "getServerInstanceList"));
+        Response byDate = vpc("getServerInstanceList", "sortedBy", "createDate", "sortingOrder", "descending");
+        byDate.then().statusCode(200).body("getServerInstanceListResponse.totalRows", equalTo(3));
+    }
 }
