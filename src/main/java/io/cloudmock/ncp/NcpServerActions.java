@@ -63,7 +63,9 @@ final class NcpServerActions {
         String ip = p.get("ip");
         List<String> placementGroups = p.list("placementGroupNoList");
         List<String> hypervisors = p.list("hypervisorTypeCodeList");
-        return i -> i.string("regionCode").equals(region)
+        // cloudmock's servers belong to no fabric cluster (NcpServerView shows "" for it): any such filter finds none
+        boolean fabricFilter = p.has("fabricClusterPoolNo") || p.has("fabricClusterNo") || p.has("fabricClusterMode");
+        return i -> !fabricFilter && i.string("regionCode").equals(region)
                 && (vpcNo == null || vpcNo.equals(i.string("vpcNo")))
                 && (name == null || name.equals(i.string("serverName")))
                 && (diskType == null || diskType.equals(i.string("baseBlockStorageDiskType")))

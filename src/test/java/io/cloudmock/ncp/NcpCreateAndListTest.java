@@ -258,4 +258,15 @@ class NcpCreateAndListTest extends NcpApi {
         Response byDate = vpc("getServerInstanceList", "sortedBy", "createDate", "sortingOrder", "descending");
         byDate.then().statusCode(200).body("getServerInstanceListResponse.totalRows", equalTo(3));
     }
+
+    @Test
+    void fabricClusterFiltersMatchNoServerOutsideAFabricCluster() {
+        createVpc();
+        vpc("getServerInstanceList").then().statusCode(200).body("getServerInstanceListResponse.totalRows", equalTo(1));
+        // cloudmock's servers are in no fabric cluster (their fabricCluster* fields are ""), so a filter on one finds none
+        for (String filter : new String[] {"fabricClusterPoolNo", "fabricClusterNo", "fabricClusterMode"}) {
+            vpc("getServerInstanceList", filter, "123").then().statusCode(200)
+                    .body("getServerInstanceListResponse.totalRows", equalTo(0));
+        }
+    }
 }
