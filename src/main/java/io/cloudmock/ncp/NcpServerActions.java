@@ -94,7 +94,10 @@ final class NcpServerActions {
         String diskType = p.get("baseBlockStorageDiskTypeCode");
         String diskDetail = p.get("baseBlockStorageDiskDetailTypeCode");
         List<String> types = p.list("serverInstanceTypeCodeList");
+        // cloudmock's Classic servers carry no instance tags: a tag filter finds none
+        boolean tagFilter = !p.list("tagKeyList").isEmpty() || !p.list("tagValueList").isEmpty();
         return i -> {
+            if (tagFilter) return false;
             NcpCatalogue.Zone zone = NcpCatalogue.zone(i.string("zoneNo")).orElse(NcpCatalogue.ZONES.get(0));
             String instanceRegionNo = NcpCatalogue.region(zone.regionCode(), true).map(NcpCatalogue.Region::regionNo).orElse("");
             if (regionNo != null && !regionNo.equals(instanceRegionNo)) return false;

@@ -135,4 +135,14 @@ class NcpClassicTest extends NcpApi {
         classic("changeServerInstanceSpec", "serverInstanceNo", "1").then().statusCode(400)
                 .body("responseError.returnMessage", equalTo("Required field is not specified. location : serverProductCode."));
     }
+
+    @Test
+    void tagFiltersMatchNoServerSinceClassicServersCarryNoTags() {
+        classic("createServerInstances", "serverImageProductCode", CENTOS_CLASSIC).then().statusCode(200);
+        classic("getServerInstanceList").then().statusCode(200).body("getServerInstanceListResponse.totalRows", equalTo(1));
+        classic("getServerInstanceList", "tagKeyList.1", "env").then().statusCode(200)
+                .body("getServerInstanceListResponse.totalRows", equalTo(0));
+        classic("getServerInstanceList", "tagValueList.1", "prod").then().statusCode(200)
+                .body("getServerInstanceListResponse.totalRows", equalTo(0));
+    }
 }
