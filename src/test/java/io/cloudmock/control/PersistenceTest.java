@@ -246,6 +246,21 @@ class PersistenceTest {
         }
     }
 
+    /**
+     * A state file cloudmock cannot write (here: in the read-only /proc) used to start fine and then lose every
+     * change with only a "will retry" warning; it is a start-up error naming the file.
+     */
+    @Test
+    void aStateFileThatCannotBeWrittenIsAStartupError() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && Files.exists(proc.resolve("self")),
+                "needs Linux's read-only /proc");
+        Path file = proc.resolve("cloudmock-state.json");
+        StartupException e = assertThrows(StartupException.class, () -> builder().stateFile(file).start());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
+    }
+
     /** Through the real command line: an unreadable --state-file stops start-up with a message naming it. */
     @Test
     void mainExitsNonZeroNamingTheUnreadableStateFile() throws Exception {
