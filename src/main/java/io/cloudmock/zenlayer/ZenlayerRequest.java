@@ -114,6 +114,8 @@ public final class ZenlayerRequest {
         JsonNode v = value(name);
         if (v == null) return null;
         if (!v.isNumber()) throw ZenlayerError.INVALID_PARAMETER_TYPE.with(path(name), "a number");
+        // 1e400 parses as Infinity, which would be stored and rendered as the string "Infinity"
+        if (!Double.isFinite(v.doubleValue())) throw ZenlayerError.INVALID_PARAMETER_EXCEED_MAXIMUM.with(path(name), Double.MAX_VALUE);
         return v.doubleValue();
     }
 

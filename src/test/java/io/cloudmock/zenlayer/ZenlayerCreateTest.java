@@ -184,6 +184,17 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         fails("CreateInstances", with("").replace("\"SEL-A\"", "[\"SEL-A\"]"), 400, "INVALID_PARAMETER_TYPE");
     }
 
+    /**
+     * 1e400 is valid JSON but no double: it used to be kept as Infinity and rendered as the string "Infinity",
+     * which no SDK can read as trafficPackageSize (a float).
+     */
+    @Test
+    void aNumberBeyondTheDoubleRangeIsRefusedNotStoredAsInfinity() {
+        fails("CreateInstances", with("\"trafficPackageSize\":1e400").replace("ByBandwidth", "ByTrafficPackage"), 400,
+                "INVALID_PARAMETER_EXCEED_MAXIMUM").body("message", containsString("trafficPackageSize"));
+        ok("DescribeInstances", "{}").body("response.totalCount", equalTo(0));
+    }
+
     @Test
     void lengthAndPatternErrors() {
         fails("CreateInstances", with("\"instanceName\":\"" + "n".repeat(65) + "\""), 400, "INVALID_PARAMETER_EXCEED_LENGTH");
