@@ -14,8 +14,6 @@ import java.time.Duration;
 /** The {@code /_cloudmock/} control API: JSON in and out, never a cloud path. */
 public final class ControlRoutes {
     public static final String PREFIX = "/_cloudmock";
-    /** The manual clock's limit: the last second of a four-digit year. */
-    static final java.time.Instant LATEST = java.time.Instant.parse("9999-12-31T23:59:59Z");
 
     private final Backend backend;
 
@@ -90,10 +88,10 @@ public final class ControlRoutes {
         if (!backend.clock().isManual()) {
             throw new ControlError(409, "CLOCK_NOT_MANUAL", "the clock is the system clock; start cloudmock with --clock manual to move it");
         }
-        // past year 9999 the instants stop being ISO-8601 as clients parse them (and java.time overflows soon after)
-        long left = Duration.between(backend.clock().now(), LATEST).toMillis();
+        java.time.Instant latest = io.cloudmock.core.ManualClock.LATEST;
+        long left = Duration.between(backend.clock().now(), latest).toMillis();
         if (seconds.asDouble() * 1000 > left) {
-            throw ControlError.badRequest("the clock cannot go past " + LATEST + "; at most " + left / 1000 + " seconds are left");
+            throw ControlError.badRequest("the clock cannot go past " + latest + "; at most " + left / 1000 + " seconds are left");
         }
         long millis = Math.round(seconds.asDouble() * 1000);
         java.time.Instant now = backend.clock().advance(Duration.ofMillis(millis));

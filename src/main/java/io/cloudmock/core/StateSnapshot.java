@@ -162,10 +162,16 @@ public final class StateSnapshot {
     }
 
     private static Instant instant(JsonNode v, String where) {
+        Instant t;
         try {
-            return Instant.parse(v.asText());
+            t = Instant.parse(v.asText());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
+        // a later one would make every settling of a transition overflow (a 500 on every request)
+        if (t.isAfter(ManualClock.LATEST)) {
+            throw new IllegalArgumentException(where + " must be an instant not after " + ManualClock.LATEST);
+        }
+        return t;
     }
 }
