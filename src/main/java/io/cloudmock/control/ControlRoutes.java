@@ -69,6 +69,9 @@ public final class ControlRoutes {
 
     private void reset(Context ctx) {
         String account = ctx.queryParam("account");
+        if (account != null && account.isEmpty()) {
+            throw ControlError.badRequest("account must not be empty: ?account=KEY resets one account, no query resets everything");
+        }
         if (account != null) {
             backend.store().reset(account);
         } else {
