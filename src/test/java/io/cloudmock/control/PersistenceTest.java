@@ -143,6 +143,36 @@ class PersistenceTest {
         }
     }
 
+    /**
+     * Zenlayer disks take their ids from the same counter as instances, but only instance ids were skipped on
+     * restore: after a restart a new instance's system disk got the id of an existing data disk, and
+     * DescribeDisks by that id answered two disks.
+     */
+    @Test
+    void idsHandedOutAfterARestartCollideWithNoSavedDiskId() {
+        Path file = dir.resolve("state.json");
+        String create = "{\"zoneId\":\"SEL-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.1c2g\","
+                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"password\":\"Passw0rd!\","
+                + "\"dataDisks\":[{\"diskSize\":20,\"diskAmount\":3}]}";
+        List<String> before;
+        try (CloudMock first = builder().stateFile(file).start()) {
+            zenlayer(first, "CreateInstances", create).then().statusCode(200);
+            before = zenlayer(first, "DescribeDisks", "{}").then().statusCode(200).extract().path("response.dataSet.diskId");
+        }
+        try (CloudMock second = builder().stateFile(file).start()) {
+            zenlayer(second, "CreateInstances", create).then().statusCode(200);
+            List<String> all = zenlayer(second, "DescribeDisks", "{\"pageSize\":100}").then().statusCode(200)
+                    .body("response.totalCount", equalTo(8)).extract().path("response.dataSet.diskId");
+            assertEquals(before, all.subList(0, 4));
+            assertEquals(8, new java.util.HashSet<>(all).size(), "disk ids must be unique: " + all);
+        }
+    }
+
+    private static io.restassured.response.Response zenlayer(CloudMock mock, String action, String body) {
+        return at(mock).contentType("application/json").header("X-ZC-Action", action)
+                .header("X-ZC-Version", "2026-04-01").body(body).post("/api/v2/vm");
+    }
+
     /** A state file written by a process killed with SIGKILL in the middle of a burst of saves is still readable. */
     @Test
     void killDashNineWhileWritingLeavesAReadableFile() throws Exception {
