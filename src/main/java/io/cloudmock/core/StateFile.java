@@ -146,7 +146,13 @@ public final class StateFile implements AutoCloseable {
 
     /** Temporary files left by a process killed in the middle of a save. */
     private void removeLeftovers() {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, tmpPrefix() + "*.tmp")) {
+        // a filter, not a glob: the file name may hold glob characters such as { or [
+        String prefix = tmpPrefix();
+        DirectoryStream.Filter<Path> leftover = p -> {
+            String name = p.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".tmp");
+        };
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, leftover)) {
             for (Path p : stream) Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // harmless: a leftover only takes space

@@ -173,6 +173,22 @@ class PersistenceTest {
                 .header("X-ZC-Version", "2026-04-01").body(body).post("/api/v2/vm");
     }
 
+    /**
+     * The leftover temporary files were found with a glob built from the file name: a '{' in it failed start-up
+     * with "cannot listen", and '[1]' made the leftovers never match.
+     */
+    @Test
+    void aStateFileNameWithGlobCharactersStartsAndLosesItsLeftovers() throws Exception {
+        Path file = dir.resolve("st{ate[1].json");
+        Path leftover = dir.resolve(".st{ate[1].json.123.tmp");
+        Files.writeString(leftover, "{\"half");
+        try (CloudMock mock = builder().stateFile(file).start()) {
+            at(mock).post("/test/create").then().statusCode(200);
+        }
+        assertFalse(Files.exists(leftover), "the leftover of a killed save is removed at start");
+        assertTrue(Files.readString(file).contains("\"test\""));
+    }
+
     /** A state file written by a process killed with SIGKILL in the middle of a burst of saves is still readable. */
     @Test
     void killDashNineWhileWritingLeavesAReadableFile() throws Exception {
