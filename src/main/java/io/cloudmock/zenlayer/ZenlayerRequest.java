@@ -103,6 +103,12 @@ public final class ZenlayerRequest {
 
     /** An optional integer within [min, max]. */
     public Integer integer(String name, int min, int max) {
+        JsonNode v = value(name);
+        if (v != null && v.isIntegralNumber() && !v.canConvertToInt()) {
+            // an integer beyond 32 bits is out of range, not of the wrong type
+            if (v.bigIntegerValue().signum() > 0) throw ZenlayerError.INVALID_PARAMETER_EXCEED_MAXIMUM.with(path(name), max);
+            throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with(path(name), min);
+        }
         Integer i = integer(name);
         if (i == null) return null;
         if (i < min) throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with(path(name), min);

@@ -134,6 +134,10 @@ class ZenlayerDescribeTest extends ZenlayerTestBase {
             fails(action, "{\"pageSize\":0}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
             fails(action, "{\"pageNum\":0}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
             fails(action, "{\"pageNum\":\"1\"}", 400, "INVALID_PARAMETER_TYPE");
+            // integers beyond 32 bits are still integers: over the maximum / under the minimum, not a wrong type
+            fails(action, "{\"pageSize\":3000000000}", 400, "INVALID_PARAMETER_EXCEED_MAXIMUM")
+                    .body("message", org.hamcrest.Matchers.containsString("1000"));
+            fails(action, "{\"pageNum\":-3000000000}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
         }
     }
 
