@@ -26,6 +26,8 @@ import java.util.Set;
  */
 public final class StateSnapshot {
     public static final String FORMAT = "cloudmock-state";
+    /** Far from overflow: ids are decimal strings of a long and must stay positive. */
+    static final long MAX_NEXT_ID = 1_000_000_000_000_000_000L;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private StateSnapshot() {}
@@ -80,8 +82,9 @@ public final class StateSnapshot {
             throw new IllegalArgumentException("this cloudmock reads state version 1, not " + version.asText());
         }
         JsonNode nextId = snapshot.get("nextId");
-        if (nextId != null && !nextId.isNull() && !(nextId.isIntegralNumber() && nextId.canConvertToLong())) {
-            throw new IllegalArgumentException("nextId must be an integer");
+        if (nextId != null && !nextId.isNull() && !(nextId.isIntegralNumber() && nextId.canConvertToLong()
+                && nextId.asLong() >= 0 && nextId.asLong() <= MAX_NEXT_ID)) {
+            throw new IllegalArgumentException("nextId must be an integer from 0 to " + MAX_NEXT_ID);
         }
         Instant clockNow = null;
         JsonNode clock = snapshot.get("clock");
