@@ -195,6 +195,22 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         ok("DescribeInstances", "{}").body("response.totalCount", equalTo(0));
     }
 
+    /**
+     * CreateInstances' tags are the resource tags zrm manages (key and value 1-64 characters, one value per key):
+     * a 100-character key and a key given twice used to be stored as they came.
+     */
+    @Test
+    void tagsFollowTheResourceTagRules() {
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"" + "k".repeat(65) + "\",\"value\":\"v\"}]}"), 400,
+                "INVALID_PARAMETER_EXCEED_LENGTH").body("message", containsString("tags.tags[0].key"));
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"k\",\"value\":\"" + "v".repeat(65) + "\"}]}"), 400,
+                "INVALID_PARAMETER_EXCEED_LENGTH").body("message", containsString("tags.tags[0].value"));
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"a\",\"value\":\"1\"},{\"key\":\"a\",\"value\":\"2\"}]}"),
+                400, "INVALID_PARAMETER_VALUE").body("message", containsString("tags.tags[1].key"));
+        ok("DescribeInstances", "{}").body("response.totalCount", equalTo(0));
+        ok("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"" + "k".repeat(64) + "\",\"value\":\"" + "v".repeat(64) + "\"}]}"));
+    }
+
     @Test
     void lengthAndPatternErrors() {
         fails("CreateInstances", with("\"instanceName\":\"" + "n".repeat(65) + "\""), 400, "INVALID_PARAMETER_EXCEED_LENGTH");
