@@ -61,6 +61,9 @@ public final class CloudMock implements AutoCloseable {
         cfg.http.maxRequestSize = io.cloudmock.core.Limits.SERVER_BODY_BYTES;
         cfg.router.ignoreTrailingSlashes = false;
         cfg.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
+        // header values exactly as sent: Jetty's cache would lower-case well-known ones ("charset=UTF-8"), which
+        // breaks Zenlayer signatures over the raw Content-Type
+        cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
         cfg.routes.before(ctx -> ctx.attribute(Exchange.ATTRIBUTE, new Exchange(java.time.Instant.now())));
         control.register(cfg.routes);
         ncp.register(cfg.routes);

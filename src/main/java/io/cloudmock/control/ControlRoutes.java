@@ -69,6 +69,9 @@ public final class ControlRoutes {
 
     private void reset(Context ctx) {
         String account = ctx.queryParam("account");
+        if (account != null && account.isEmpty()) {
+            throw ControlError.badRequest("account must not be empty: ?account=KEY resets one account, no query resets everything");
+        }
         if (account != null) {
             backend.store().reset(account);
         } else {
@@ -87,6 +90,11 @@ public final class ControlRoutes {
         }
         if (!backend.clock().isManual()) {
             throw new ControlError(409, "CLOCK_NOT_MANUAL", "the clock is the system clock; start cloudmock with --clock manual to move it");
+        }
+        java.time.Instant latest = io.cloudmock.core.ManualClock.LATEST;
+        long left = Duration.between(backend.clock().now(), latest).toMillis();
+        if (seconds.asDouble() * 1000 > left) {
+            throw ControlError.badRequest("the clock cannot go past " + latest + "; at most " + left / 1000 + " seconds are left");
         }
         long millis = Math.round(seconds.asDouble() * 1000);
         java.time.Instant now = backend.clock().advance(Duration.ofMillis(millis));

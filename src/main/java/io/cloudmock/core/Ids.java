@@ -12,6 +12,12 @@ public final class Ids {
     /** The next number, as the decimal string NCP and Zenlayer put on the wire. */
     public String nextNumber() { return Long.toString(next.getAndIncrement()); }
 
+    /** The number {@link #nextNumber()} hands out next (saved with the state). */
+    public long peek() { return next.get(); }
+
+    /** Makes sure numbers handed out later are {@code n} or more (restoring a saved {@link #peek()}). */
+    public void skipTo(long n) { next.accumulateAndGet(n, Math::max); }
+
     /** Makes sure numbers handed out later do not collide with {@code used} (after a state import). */
     public void skipPast(String used) {
         try {

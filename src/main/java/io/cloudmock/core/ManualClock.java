@@ -9,6 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #advance(Duration)} is called, so a test decides exactly when a transition completes.
  */
 public final class ManualClock implements Clock {
+    /**
+     * The latest time the clock may show (advance, state import): the last second of a four-digit year. Later
+     * instants are not ISO-8601 as clients parse them, and java.time overflows soon after.
+     */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final AtomicReference<Instant> start;
     private final AtomicReference<Instant> now;
 

@@ -43,8 +43,21 @@ public final class RequestJournal implements ExchangeListener {
         if (size == 0) return;
         long durationMs = (System.nanoTime() - ex.startNanos) / 1_000_000L;
         long seq = next.getAndIncrement();
-        slots.set((int) (seq % size), new Entry(seq, ex.time, ex.provider, ex.account, ex.action, method, path,
+        store(new Entry(seq, ex.time, ex.provider, ex.account, ex.action, method, path,
                 status, ex.errorCode, durationMs, ex.authDetail == null ? "" : ex.authDetail, ex.parameters));
+    }
+
+    /**
+     * Puts an entry in its slot unless a newer one is there already: a writer overtaken by one a whole ring later
+     * (easy with a small journal under parallel load) must not replace the newer entry with its older one.
+     */
+    void store(Entry e) {
+        int i = (int) (e.seq() % size);
+        for (;;) {
+            Entry current = slots.get(i);
+            if (current != null && current.seq() > e.seq()) return;
+            if (slots.compareAndSet(i, current, e)) return;
+        }
     }
 
     /** Every kept entry accepted by {@code filter}, oldest first. */

@@ -55,6 +55,7 @@ public final class StateFile implements AutoCloseable {
             throw new StartupException("--state-file " + file + ": the directory " + dir + " does not exist");
         }
         removeLeftovers();
+        checkWritable();
         if (!Files.exists(file)) return false;
         JsonNode root;
         try {
@@ -75,6 +76,21 @@ public final class StateFile implements AutoCloseable {
         savedVersion = backend.store().version();
         savedClock = manualNow();
         return true;
+    }
+
+    /**
+     * Saving writes a temporary file in the directory and renames it over the file: both must be possible now,
+     * or every change would be lost behind a "will retry" warning.
+     */
+    private void checkWritable() {
+        try {
+            Files.delete(Files.createTempFile(dir, tmpPrefix(), ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new StartupException("--state-file " + file + ": cannot write in the directory " + dir + " (" + e + ")", e);
+        }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new StartupException("--state-file " + file + ": cannot write the file (it is read-only)");
+        }
     }
 
     /** Starts the background saver (after {@link #load()} and any seeding). */
@@ -130,7 +146,13 @@ public final class StateFile implements AutoCloseable {
 
     /** Temporary files left by a process killed in the middle of a save. */
     private void removeLeftovers() {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, tmpPrefix() + "*.tmp")) {
+        // a filter, not a glob: the file name may hold glob characters such as { or [
+        String prefix = tmpPrefix();
+        DirectoryStream.Filter<Path> leftover = p -> {
+            String name = p.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".tmp");
+        };
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, leftover)) {
             for (Path p : stream) Files.deleteIfExists(p);
         } catch (IOException ignored) {
             // harmless: a leftover only takes space

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The whole state as JSON ({@code GET/PUT /_cloudmock/state}, {@code --state-file}):
  * <pre>{@code
- * {"format": "cloudmock-state", "version": 1,
+ * {"format": "cloudmock-state", "version": 1, "nextId": 10000042,
  *  "clock": {"manual": true, "now": "2026-01-01T00:00:00Z"},
  *  "accounts": [{"name": "default", "instances": [
  *      {"provider": "ncp", "id": "10000001", "state": "INIT", "path": ["RUN"], "since": "...", "fields": {...}}]}]}
@@ -26,13 +26,17 @@ import java.util.Set;
  */
 public final class StateSnapshot {
     public static final String FORMAT = "cloudmock-state";
+    /** Far from overflow: ids are decimal strings of a long and must stay positive. */
+    static final long MAX_NEXT_ID = 1_000_000_000_000_000_000L;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private StateSnapshot() {}
 
     /** Reads every account under its own lock (instances are settled to the current time first). */
     public static ObjectNode export(Backend backend) {
-        ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT).put("version", 1);
+        // the id counter too: providers also number things inside fields (Zenlayer disks), which restore cannot see
+        ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT).put("version", 1)
+                .put("nextId", backend.ids().peek());
         ObjectNode clock = root.putObject("clock").put("manual", backend.clock().isManual());
         if (backend.clock().isManual()) clock.put("now", backend.clock().now().toString());
         List<String> providers = new ArrayList<>();
@@ -76,6 +80,11 @@ public final class StateSnapshot {
         JsonNode version = snapshot.get("version");
         if (version != null && version.asInt() != 1) {
             throw new IllegalArgumentException("this cloudmock reads state version 1, not " + version.asText());
+        }
+        JsonNode nextId = snapshot.get("nextId");
+        if (nextId != null && !nextId.isNull() && !(nextId.isIntegralNumber() && nextId.canConvertToLong()
+                && nextId.asLong() >= 0 && nextId.asLong() <= MAX_NEXT_ID)) {
+            throw new IllegalArgumentException("nextId must be an integer from 0 to " + MAX_NEXT_ID);
         }
         Instant clockNow = null;
         JsonNode clock = snapshot.get("clock");
@@ -136,6 +145,7 @@ public final class StateSnapshot {
 
         backend.store().reset();
         if (clockNow != null && backend.clock() instanceof ManualClock manual) manual.set(clockNow);
+        if (nextId != null && !nextId.isNull()) backend.ids().skipTo(nextId.asLong());
         for (Instance i : restored) {
             backend.ids().skipPast(i.id());
             backend.store().account(i.account()).atomically(tx -> {
@@ -162,10 +172,16 @@ public final class StateSnapshot {
     }
 
     private static Instant instant(JsonNode v, String where) {
+        Instant t;
         try {
-            return Instant.parse(v.asText());
+            t = Instant.parse(v.asText());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(where + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
+        // a later one would make every settling of a transition overflow (a 500 on every request)
+        if (t.isAfter(ManualClock.LATEST)) {
+            throw new IllegalArgumentException(where + " must be an instant not after " + ManualClock.LATEST);
+        }
+        return t;
     }
 }

@@ -211,10 +211,14 @@ final class InstanceCreation {
         List<ZenlayerRequest> list = wrapper.objects("tags");
         if (list == null) return out;
         if (list.size() > MAX_TAGS) throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("tags.tags", MAX_TAGS);
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (ZenlayerRequest t : list) {
+            // the resource tags of zrm: key and value 1-64 characters, one value per key
+            String key = ZrmTags.tagText(t, "key", true);
+            if (!keys.add(key)) throw ZenlayerError.INVALID_PARAMETER_VALUE.with(key, t.path("key"), "a key not given before");
             Map<String, Object> tag = new LinkedHashMap<>();
-            tag.put("key", t.requiredString("key"));
-            tag.put("value", t.string("value"));
+            tag.put("key", key);
+            tag.put("value", ZrmTags.tagText(t, "value", false));
             out.add(tag);
         }
         return out;

@@ -99,12 +99,56 @@ public final class ZenlayerModel implements ProviderModel {
             Map<String, Object> f = baseFields(id, zone, image, type, now);
             for (Map.Entry<String, Object> e : given.entrySet()) {
                 if (e.getKey().equals("instanceId") || e.getKey().equals("instanceStatus")) continue;
+                checkWireType(e.getKey(), e.getValue());
                 f.put(e.getKey(), e.getValue());
             }
             return f;
         } catch (ZenlayerException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
+    }
+
+    private static final java.util.Set<String> INT_FIELDS = java.util.Set.of("cpuCount", "memory", "internetMaxBandwidthOut", "period");
+    private static final java.util.Set<String> STRING_LIST_FIELDS = java.util.Set.of("publicIpAddresses", "publicIpv6Addresses",
+            "privateIpAddresses", "securityGroupIds");
+    private static final java.util.Set<String> OBJECT_FIELDS = java.util.Set.of("systemDisk", "nic");
+
+    /**
+     * A field given through the control API or a seed must have its InstanceInfo type (reference section 8), or
+     * DescribeInstances would hand the SDKs a value they cannot read. Null is allowed (rendered as null); fields
+     * that are not InstanceInfo fields are kept as given.
+     */
+    private static void checkWireType(String field, Object v) {
+        if (v == null || !FIELDS.contains(field)) return;
+        boolean ok;
+        String want;
+        if (INT_FIELDS.contains(field)) {
+            ok = v instanceof Integer || v instanceof Long;
+            want = "an integer";
+        } else if (field.equals("trafficPackageSize")) {
+            ok = v instanceof Number;
+            want = "a number";
+        } else if (field.equals("autoRenew")) {
+            ok = v instanceof Boolean;
+            want = "a boolean";
+        } else if (STRING_LIST_FIELDS.contains(field)) {
+            ok = v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String);
+            want = "an array of strings";
+        } else if (OBJECT_FIELDS.contains(field)) {
+            ok = v instanceof Map;
+            want = "an object";
+        } else if (field.equals("dataDisks")) {
+            ok = v instanceof List<?> l && l.stream().allMatch(x -> x instanceof Map);
+            want = "an array of objects";
+        } else if (field.equals("tags")) {
+            ok = v instanceof Map<?, ?> m && (m.get("tags") == null || m.get("tags") instanceof List<?> l
+                    && l.stream().allMatch(x -> x instanceof Map));
+            want = "the wrapper object {\"tags\":[{\"key\",\"value\"}]}";
+        } else {
+            ok = v instanceof String;
+            want = "a string";
+        }
+        if (!ok) throw new IllegalArgumentException("fields." + field + " must be " + want + " (its InstanceInfo type)");
     }
 
     private static String text(Map<String, Object> given, String key, String fallback) {

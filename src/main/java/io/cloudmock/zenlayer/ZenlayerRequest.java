@@ -103,6 +103,12 @@ public final class ZenlayerRequest {
 
     /** An optional integer within [min, max]. */
     public Integer integer(String name, int min, int max) {
+        JsonNode v = value(name);
+        if (v != null && v.isIntegralNumber() && !v.canConvertToInt()) {
+            // an integer beyond 32 bits is out of range, not of the wrong type
+            if (v.bigIntegerValue().signum() > 0) throw ZenlayerError.INVALID_PARAMETER_EXCEED_MAXIMUM.with(path(name), max);
+            throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with(path(name), min);
+        }
         Integer i = integer(name);
         if (i == null) return null;
         if (i < min) throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with(path(name), min);
@@ -114,6 +120,8 @@ public final class ZenlayerRequest {
         JsonNode v = value(name);
         if (v == null) return null;
         if (!v.isNumber()) throw ZenlayerError.INVALID_PARAMETER_TYPE.with(path(name), "a number");
+        // 1e400 parses as Infinity, which would be stored and rendered as the string "Infinity"
+        if (!Double.isFinite(v.doubleValue())) throw ZenlayerError.INVALID_PARAMETER_EXCEED_MAXIMUM.with(path(name), Double.MAX_VALUE);
         return v.doubleValue();
     }
 

@@ -75,7 +75,7 @@ final class ZrmTags {
         });
     }
 
-    private static String tagText(ZenlayerRequest t, String name, boolean required) {
+    static String tagText(ZenlayerRequest t, String name, boolean required) {
         String v = required ? t.requiredString(name) : t.string(name);
         if (v != null && v.length() > MAX_TAG_LENGTH) throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with(t.path(name), MAX_TAG_LENGTH);
         return v;

@@ -95,6 +95,21 @@ class SignatureEndToEndTest {
         assertEquals(200, SignedClient.ncpGet(base, "/vserver/v2/getRegionList", AK, SK, nowMs()).statusCode());
     }
 
+    /**
+     * The signature covers the Content-Type as sent (reference 3 and 11). Jetty's header cache used to hand the
+     * application a lower-cased value for well-known types, so a client sending "charset=UTF-8" (Apache
+     * HttpClient's ContentType.APPLICATION_JSON) or "Application/JSON" always failed with a correct signature.
+     */
+    @Test
+    void zenlayerSignsTheContentTypeExactlyAsSentWhateverItsCase() throws Exception {
+        long ts = System.currentTimeMillis() / 1000;
+        for (String contentType : new String[] {"application/json; charset=UTF-8", "application/json;charset=UTF-8",
+                "Application/JSON", "application/json; charset=utf-8", "application/json"}) {
+            HttpResponse<String> r = SignedClient.zenlayer(base, "DescribeZones", "{}", AK, SK, ts, contentType);
+            assertEquals(200, r.statusCode(), contentType + ": " + r.body());
+        }
+    }
+
     @Test
     void zenlayerAcceptsASignedRequestAndRejectsABadOne() throws Exception {
         long ts = System.currentTimeMillis() / 1000;

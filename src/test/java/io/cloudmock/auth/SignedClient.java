@@ -66,9 +66,14 @@ final class SignedClient {
     /** A Zenlayer call signed with ZC2-HMAC-SHA256 (reference 3) over the Host and Content-Type actually sent. */
     static HttpResponse<String> zenlayer(String base, String action, String body, String accessKey, String secret,
                                          long timestampSeconds) throws Exception {
+        return zenlayer(base, action, body, accessKey, secret, timestampSeconds, "application/json; charset=utf-8");
+    }
+
+    /** The same, signed over and sent with the given Content-Type, byte for byte. */
+    static HttpResponse<String> zenlayer(String base, String action, String body, String accessKey, String secret,
+                                         long timestampSeconds, String contentType) throws Exception {
         URI uri = URI.create(base + "/api/v2/vm");
         String host = uri.getHost() + ":" + uri.getPort();
-        String contentType = "application/json; charset=utf-8";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String canonical = "POST\n/\n\ncontent-type:" + contentType + "\nhost:" + host + "\n\ncontent-type;host\n"
                 + sha256Hex(bytes);

@@ -129,6 +129,19 @@ class ControlInstancesTest extends ProviderEndToEndTest {
         given().get("/_cloudmock/instances").then().body("instances.account", equalTo(List.of("AK2")));
     }
 
+    /**
+     * {@code ?account=} with nothing after it (an unset shell variable) used to answer 200 "ok" while resetting
+     * nothing at all; it is a 400 that changes nothing.
+     */
+    @Test
+    void resetWithAnEmptyAccountIsABadRequest() {
+        create("{\"provider\":\"test\"}");
+        given().post("/_cloudmock/reset?account=").then().statusCode(400).contentType("application/json")
+                .body("error.code", equalTo("BAD_REQUEST"))
+                .body("error.message", containsString("account"));
+        given().get("/_cloudmock/instances").then().body("instances", org.hamcrest.Matchers.hasSize(1));
+    }
+
     @Test
     void providerTransitionsStillRunOnCreatedInstances() {
         String id = create("{\"provider\":\"test\"}");

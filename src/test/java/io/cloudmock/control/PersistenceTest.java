@@ -143,6 +143,52 @@ class PersistenceTest {
         }
     }
 
+    /**
+     * Zenlayer disks take their ids from the same counter as instances, but only instance ids were skipped on
+     * restore: after a restart a new instance's system disk got the id of an existing data disk, and
+     * DescribeDisks by that id answered two disks.
+     */
+    @Test
+    void idsHandedOutAfterARestartCollideWithNoSavedDiskId() {
+        Path file = dir.resolve("state.json");
+        String create = "{\"zoneId\":\"SEL-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.1c2g\","
+                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"password\":\"Passw0rd!\","
+                + "\"dataDisks\":[{\"diskSize\":20,\"diskAmount\":3}]}";
+        List<String> before;
+        try (CloudMock first = builder().stateFile(file).start()) {
+            zenlayer(first, "CreateInstances", create).then().statusCode(200);
+            before = zenlayer(first, "DescribeDisks", "{}").then().statusCode(200).extract().path("response.dataSet.diskId");
+        }
+        try (CloudMock second = builder().stateFile(file).start()) {
+            zenlayer(second, "CreateInstances", create).then().statusCode(200);
+            List<String> all = zenlayer(second, "DescribeDisks", "{\"pageSize\":100}").then().statusCode(200)
+                    .body("response.totalCount", equalTo(8)).extract().path("response.dataSet.diskId");
+            assertEquals(before, all.subList(0, 4));
+            assertEquals(8, new java.util.HashSet<>(all).size(), "disk ids must be unique: " + all);
+        }
+    }
+
+    private static io.restassured.response.Response zenlayer(CloudMock mock, String action, String body) {
+        return at(mock).contentType("application/json").header("X-ZC-Action", action)
+                .header("X-ZC-Version", "2026-04-01").body(body).post("/api/v2/vm");
+    }
+
+    /**
+     * The leftover temporary files were found with a glob built from the file name: a '{' in it failed start-up
+     * with "cannot listen", and '[1]' made the leftovers never match.
+     */
+    @Test
+    void aStateFileNameWithGlobCharactersStartsAndLosesItsLeftovers() throws Exception {
+        Path file = dir.resolve("st{ate[1].json");
+        Path leftover = dir.resolve(".st{ate[1].json.123.tmp");
+        Files.writeString(leftover, "{\"half");
+        try (CloudMock mock = builder().stateFile(file).start()) {
+            at(mock).post("/test/create").then().statusCode(200);
+        }
+        assertFalse(Files.exists(leftover), "the leftover of a killed save is removed at start");
+        assertTrue(Files.readString(file).contains("\"test\""));
+    }
+
     /** A state file written by a process killed with SIGKILL in the middle of a burst of saves is still readable. */
     @Test
     void killDashNineWhileWritingLeavesAReadableFile() throws Exception {
@@ -244,6 +290,21 @@ class PersistenceTest {
         } finally {
             p.destroyForcibly();
         }
+    }
+
+    /**
+     * A state file cloudmock cannot write (here: in the read-only /proc) used to start fine and then lose every
+     * change with only a "will retry" warning; it is a start-up error naming the file.
+     */
+    @Test
+    void aStateFileThatCannotBeWrittenIsAStartupError() {
+        Path proc = Path.of("/proc");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(proc) && Files.exists(proc.resolve("self")),
+                "needs Linux's read-only /proc");
+        Path file = proc.resolve("cloudmock-state.json");
+        StartupException e = assertThrows(StartupException.class, () -> builder().stateFile(file).start());
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot write"), e.getMessage());
     }
 
     /** Through the real command line: an unreadable --state-file stops start-up with a message naming it. */

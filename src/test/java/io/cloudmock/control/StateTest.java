@@ -85,6 +85,12 @@ class StateTest extends ProviderEndToEndTest {
                 {"{\"accounts\":[{\"name\":\"a\",\"instances\":[{\"provider\":\"test\",\"id\":\"1\",\"state\":\"RUNNING\",\"since\":\"noon\"}]}]}",
                         "since must be an ISO-8601 instant"},
                 {"{\"accounts\":[{\"instances\":[]}]}", "accounts[0].name must be a non-empty string"},
+                {"{\"nextId\":\"ten\",\"accounts\":[]}", "nextId must be an integer"},
+                {"{\"nextId\":9223372036854775807,\"accounts\":[]}", "nextId must be an integer from 0"},
+                // instants past year 9999 used to be taken, and then every request settling the instance answered 500
+                {"{\"clock\":{\"now\":\"+1000000000-12-31T23:59:59Z\"},\"accounts\":[{\"name\":\"a\",\"instances\":["
+                        + "{\"provider\":\"test\",\"id\":\"1\",\"state\":\"STOPPING\",\"path\":[\"STOPPED\"],"
+                        + "\"since\":\"+1000000000-12-31T23:59:59Z\"}]}]}", "not after 9999-12-31T23:59:59Z"},
         };
         for (String[] c : cases) {
             given().contentType("application/json").body(c[0]).put("/_cloudmock/state").then()

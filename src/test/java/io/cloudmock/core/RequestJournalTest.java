@@ -43,6 +43,20 @@ class RequestJournalTest {
         assertEquals(List.of("new"), j.entries().stream().map(RequestJournal.Entry::action).toList());
     }
 
+    /**
+     * Two requests finishing together: the one numbered earlier may store its entry last. It used to overwrite
+     * the newer entry of the same slot, so with --journal-size 1 the journal then showed nothing at all.
+     */
+    @Test
+    void aWriterOvertakenByANewerOneDoesNotOverwriteIt() {
+        RequestJournal j = new RequestJournal(1);
+        record(j, "first");
+        record(j, "second");
+        j.store(new RequestJournal.Entry(0, Instant.now(), "test", "default", "first", "POST", "/test/first", 200, "",
+                0, "", java.util.Map.of()));
+        assertEquals(List.of("second"), j.entries().stream().map(RequestJournal.Entry::action).toList());
+    }
+
     @Test
     void concurrentWritersNeitherLoseOrderNorGrow() throws Exception {
         RequestJournal j = new RequestJournal(100);

@@ -184,6 +184,33 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         fails("CreateInstances", with("").replace("\"SEL-A\"", "[\"SEL-A\"]"), 400, "INVALID_PARAMETER_TYPE");
     }
 
+    /**
+     * 1e400 is valid JSON but no double: it used to be kept as Infinity and rendered as the string "Infinity",
+     * which no SDK can read as trafficPackageSize (a float).
+     */
+    @Test
+    void aNumberBeyondTheDoubleRangeIsRefusedNotStoredAsInfinity() {
+        fails("CreateInstances", with("\"trafficPackageSize\":1e400").replace("ByBandwidth", "ByTrafficPackage"), 400,
+                "INVALID_PARAMETER_EXCEED_MAXIMUM").body("message", containsString("trafficPackageSize"));
+        ok("DescribeInstances", "{}").body("response.totalCount", equalTo(0));
+    }
+
+    /**
+     * CreateInstances' tags are the resource tags zrm manages (key and value 1-64 characters, one value per key):
+     * a 100-character key and a key given twice used to be stored as they came.
+     */
+    @Test
+    void tagsFollowTheResourceTagRules() {
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"" + "k".repeat(65) + "\",\"value\":\"v\"}]}"), 400,
+                "INVALID_PARAMETER_EXCEED_LENGTH").body("message", containsString("tags.tags[0].key"));
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"k\",\"value\":\"" + "v".repeat(65) + "\"}]}"), 400,
+                "INVALID_PARAMETER_EXCEED_LENGTH").body("message", containsString("tags.tags[0].value"));
+        fails("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"a\",\"value\":\"1\"},{\"key\":\"a\",\"value\":\"2\"}]}"),
+                400, "INVALID_PARAMETER_VALUE").body("message", containsString("tags.tags[1].key"));
+        ok("DescribeInstances", "{}").body("response.totalCount", equalTo(0));
+        ok("CreateInstances", with("\"tags\":{\"tags\":[{\"key\":\"" + "k".repeat(64) + "\",\"value\":\"" + "v".repeat(64) + "\"}]}"));
+    }
+
     @Test
     void lengthAndPatternErrors() {
         fails("CreateInstances", with("\"instanceName\":\"" + "n".repeat(65) + "\""), 400, "INVALID_PARAMETER_EXCEED_LENGTH");

@@ -24,6 +24,34 @@ class ZenlayerDescribeTest extends ZenlayerTestBase {
         ok("DescribeInstancesStatus", "{}").body("response.totalCount", equalTo(0)).body("response.dataSet", hasSize(0));
     }
 
+    /**
+     * Instances made through the control API used to take fields of any JSON type, so "cpuCount":"2" reached
+     * DescribeInstances as a string, which the Go SDK (int) and Java SDK (Integer) cannot read. A field of the
+     * wrong type is a 400 naming it; right types (and null) still pass.
+     */
+    @Test
+    void controlApiFieldsMustHaveTheWireTypes() {
+        String[][] bad = {
+                {"\"cpuCount\":\"2\"", "cpuCount"}, {"\"instanceName\":5", "instanceName"},
+                {"\"publicIpAddresses\":\"1.2.3.4\"", "publicIpAddresses"}, {"\"publicIpAddresses\":[1]", "publicIpAddresses"},
+                {"\"systemDisk\":\"big\"", "systemDisk"}, {"\"tags\":[]", "tags"}, {"\"autoRenew\":\"no\"", "autoRenew"},
+                {"\"trafficPackageSize\":\"1TB\"", "trafficPackageSize"}, {"\"dataDisks\":[\"d\"]", "dataDisks"},
+        };
+        for (String[] b : bad) {
+            given().contentType("application/json").body("{\"provider\":\"zenlayer\",\"fields\":{" + b[0] + "}}")
+                    .post("/_cloudmock/instances").then().statusCode(400)
+                    .body("error.code", equalTo("BAD_REQUEST"))
+                    .body("error.message", org.hamcrest.Matchers.containsString(b[1]));
+        }
+        given().contentType("application/json").body("{\"provider\":\"zenlayer\",\"fields\":{\"cpuCount\":2,"
+                        + "\"instanceName\":\"n\",\"keyId\":null,\"trafficPackageSize\":1,\"publicIpAddresses\":[\"1.2.3.4\"],"
+                        + "\"tags\":{\"tags\":[]},\"autoRenew\":true,\"period\":null}}")
+                .post("/_cloudmock/instances").then().statusCode(201);
+        ok("DescribeInstances", "{}").body("response.totalCount", equalTo(1))
+                .body("response.dataSet[0].cpuCount", equalTo(2))
+                .body("response.dataSet[0].instanceName", equalTo("n"));
+    }
+
     @Test
     void unknownIdsGiveAnEmptyDataSet() {
         create(1);
@@ -106,6 +134,10 @@ class ZenlayerDescribeTest extends ZenlayerTestBase {
             fails(action, "{\"pageSize\":0}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
             fails(action, "{\"pageNum\":0}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
             fails(action, "{\"pageNum\":\"1\"}", 400, "INVALID_PARAMETER_TYPE");
+            // integers beyond 32 bits are still integers: over the maximum / under the minimum, not a wrong type
+            fails(action, "{\"pageSize\":3000000000}", 400, "INVALID_PARAMETER_EXCEED_MAXIMUM")
+                    .body("message", org.hamcrest.Matchers.containsString("1000"));
+            fails(action, "{\"pageNum\":-3000000000}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
         }
     }
 
