@@ -22,4 +22,11 @@ public final class Exchange {
     public String authDetail = "";
 
     public Exchange(java.time.Instant time) { this.time = time; }
+
+    /** Records the parameters for the journal, or just their size when the request was large. */
+    public void parameters(Object decoded, long requestBytes) {
+        this.parameters = requestBytes <= Limits.JOURNAL_PARAMETERS_BYTES ? decoded
+                : java.util.Map.of("omitted", "a request of " + requestBytes + " bytes (the journal keeps parameters up to "
+                        + Limits.JOURNAL_PARAMETERS_BYTES + ")");
+    }
 }

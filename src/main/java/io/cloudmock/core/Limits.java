@@ -7,5 +7,11 @@ public final class Limits {
     /** A cloud API request body: larger ones get the provider's own "too large" error. */
     public static final int PROVIDER_BODY_BYTES = 1024 * 1024;
 
+    /**
+     * The journal keeps a call's parameters only up to this size of request, so its memory stays small and flat
+     * (at most journal-size times this, give or take) however large the bodies clients send.
+     */
+    public static final int JOURNAL_PARAMETERS_BYTES = 8 * 1024;
+
     private Limits() {}
 }

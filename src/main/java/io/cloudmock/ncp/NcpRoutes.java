@@ -104,7 +104,8 @@ public final class NcpRoutes {
         exchange.action = action;
         if (tooLarge(ctx, exchange)) return;
         NcpParams params = NcpParams.decode(ctx.queryString(), formBody(ctx));
-        exchange.parameters = params.asMap();
+        String query = ctx.queryString();
+        exchange.parameters(params.asMap(), (query == null ? 0 : query.length()) + bodyLength(ctx));
         NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
         String accessKey = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
         exchange.account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();

@@ -112,7 +112,7 @@ public final class ZenlayerRoutes {
                         + "` exists in the Zenlayer " + service.name() + " API but is not implemented by cloudmock (see docs/coverage.md).");
             }
             ZenlayerRequest body = ZenlayerRequest.parse(raw);
-            exchange.parameters = body.node();
+            exchange.parameters(body.node(), raw.length);
             Optional<Fault> fault = backend.faults().match(ZenlayerModel.PROVIDER, action, instanceIds(body));
             if (fault.isPresent()) {
                 fault.get().pause();

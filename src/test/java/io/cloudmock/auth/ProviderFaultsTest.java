@@ -88,6 +88,18 @@ class ProviderFaultsTest extends EndToEndTest {
     }
 
     @Test
+    void theJournalKeepsOnlyTheSizeOfALargeRequest() {
+        String big = "{\"instanceName\":\"" + "x".repeat(20_000) + "\"}";
+        given().contentType("application/json").header("X-ZC-Action", "DescribeInstances").header("X-ZC-Version", "2026-04-01")
+                .body(big).post("/api/v2/vm");
+        given().contentType("application/x-www-form-urlencoded").body("serverDescription=" + "y".repeat(9000))
+                .post("/vserver/v2/getRegionList").then().statusCode(200);
+        given().get("/_cloudmock/requests").then()
+                .body("requests[0].parameters.omitted", org.hamcrest.Matchers.startsWith("a request of 200"))
+                .body("requests[1].parameters.omitted", org.hamcrest.Matchers.startsWith("a request of 90"));
+    }
+
+    @Test
     void theJournalKeepsEachCallsParameters() {
         given().queryParams("responseFormatType", "json", "regionCode", "KR").get("/vserver/v2/getZoneList").then().statusCode(200);
         given().contentType("application/json").header("X-ZC-Action", "DescribeInstances").header("X-ZC-Version", "2026-04-01")
