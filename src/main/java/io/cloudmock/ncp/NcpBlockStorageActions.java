@@ -55,8 +55,8 @@ final class NcpBlockStorageActions {
                     matching.add(basic(i));
                 }
             }
-            return NcpNetworkActions.listPayload("blockStorageInstanceList", "blockStorageInstance",
-                    NcpNetworkActions.page(matching, pageNo, pageSize), matching.size());
+            return NcpLists.payload("blockStorageInstanceList", "blockStorageInstance",
+                    NcpLists.page(matching, pageNo, pageSize), matching.size());
         });
     }
 
@@ -69,7 +69,7 @@ final class NcpBlockStorageActions {
             String serverNo = serverOf(no);
             Instance i = serverNo == null ? null : tx.get(NcpFlavour.VPC.provider, serverNo);
             if (i != null && i.string("regionCode").equals(region)) found.add(basic(i));
-            return NcpNetworkActions.listPayload("blockStorageInstanceList", "blockStorageInstance", found, found.size());
+            return NcpLists.payload("blockStorageInstanceList", "blockStorageInstance", found, found.size());
         });
     }
 

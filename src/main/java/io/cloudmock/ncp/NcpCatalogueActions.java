@@ -19,7 +19,7 @@ final class NcpCatalogueActions {
             m.put("regionName", region.regionName());
             items.add(m);
         }
-        return listPayload("regionList", "region", items);
+        return NcpLists.payload("regionList", "region", items);
     }
 
     static Map<String, Object> zones(NcpRequest r) {
@@ -49,7 +49,7 @@ final class NcpCatalogueActions {
             }
             items.add(m);
         }
-        return listPayload("zoneList", "zone", items);
+        return NcpLists.payload("zoneList", "zone", items);
     }
 
     static Map<String, Object> images(NcpRequest r) {
@@ -66,7 +66,7 @@ final class NcpCatalogueActions {
             if (!platforms.isEmpty() && !platforms.contains(image.platformCode())) continue;
             items.add(imageProduct(image));
         }
-        return listPayload("productList", "product", items);
+        return NcpLists.payload("productList", "product", items);
     }
 
     static Map<String, Object> products(NcpRequest r) {
@@ -94,7 +94,7 @@ final class NcpCatalogueActions {
             if (generation != null && !generation.equalsIgnoreCase(p.generation())) continue;
             items.add(serverProduct(p));
         }
-        return listPayload("productList", "product", items);
+        return NcpLists.payload("productList", "product", items);
     }
 
     /**
@@ -145,10 +145,4 @@ final class NcpCatalogueActions {
         return m;
     }
 
-    private static Map<String, Object> listPayload(String listName, String itemName, List<Object> items) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("totalRows", items.size());
-        p.put(listName, new NcpList(itemName, items));
-        return p;
-    }
 }

@@ -138,8 +138,8 @@ final class NcpCreate {
     /** VPC placement: vpcNo, subnetNo and the network interfaces are required; zone = the region's first. */
     private static Map<String, Object> vpcPlace(NcpRequest r, NcpParams p) {
         String region = r.regionCode();
-        String vpcNo = number(p, p.require("vpcNo"), "vpcNo");
-        String subnetNo = number(p, p.require("subnetNo"), "subnetNo");
+        String vpcNo = NcpNetworkActions.number(p.require("vpcNo"), "vpcNo");
+        String subnetNo = NcpNetworkActions.number(p.require("subnetNo"), "subnetNo");
         List<NcpParams> nics = p.structList("networkInterfaceList");
         if (nics.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "networkInterfaceList.1.networkInterfaceOrder");
         Set<String> orders = new HashSet<>();
@@ -166,11 +166,6 @@ final class NcpCreate {
         List<String> acgs = p.idList("accessControlGroupConfigurationNoList");
         return Map.of("zoneNo", zoneNo == null ? "2" : zoneNo,
                 "accessControlGroupConfigurationNoList", acgs.isEmpty() ? List.of(NcpModel.DEFAULT_ACG) : acgs);
-    }
-
-    private static String number(NcpParams p, String value, String name) {
-        if (!value.chars().allMatch(Character::isDigit)) throw new NcpException(NcpError.INVALID_PARAMETER, name, value);
-        return value;
     }
 
     /** A documentation-range address (RFC 5737) per server, never a real one. */

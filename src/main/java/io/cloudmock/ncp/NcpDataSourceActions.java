@@ -91,8 +91,8 @@ final class NcpDataSourceActions {
         }
         if (order != null) matching.sort(order);
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Image i : page(matching, pageNo, pageSize)) items.add(image(i));
-        return listPayload(matching.size(), "serverImageList", "serverImage", items);
+        for (NcpCatalogue.Image i : NcpLists.page(matching, pageNo, pageSize)) items.add(image(i));
+        return NcpLists.payload("serverImageList", "serverImage", items, matching.size());
     }
 
     /** sortedBy: serverImageName | serverImageNo (any case), as the other image lists; sortingOrder as everywhere. */
@@ -111,13 +111,6 @@ final class NcpDataSourceActions {
         return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? c.reversed() : c;
     }
 
-    /** pageNo 0 and 1 both mean the first page; pageSize 0 (or none) means everything. */
-    private static <T> List<T> page(List<T> all, Integer pageNo, Integer pageSize) {
-        if (pageSize == null || pageSize == 0) return all;
-        int first = Math.max(pageNo == null ? 1 : pageNo, 1) - 1;
-        long from = Math.min((long) first * pageSize, all.size());
-        return all.subList((int) from, (int) Math.min(from + pageSize, all.size()));
-    }
 
     /** One vserver.ServerImage, in the Go SDK's field order. */
     private static Map<String, Object> image(NcpCatalogue.Image i) {
@@ -181,7 +174,7 @@ final class NcpDataSourceActions {
             if (!hypervisors.isEmpty() && !hypervisors.contains("KVM")) continue;
             items.add(spec(s));
         }
-        return listPayload(items.size(), "serverSpecList", "serverSpec", items);
+        return NcpLists.payload("serverSpecList", "serverSpec", items, items.size());
     }
 
     /** One vserver.ServerSpec, in the Go SDK's field order. Only G3 products have a spec code: all KVM. */
@@ -240,10 +233,4 @@ final class NcpDataSourceActions {
         return b.toString();
     }
 
-    private static Map<String, Object> listPayload(int totalRows, String listName, String itemName, List<Object> items) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("totalRows", totalRows);
-        p.put(listName, new NcpList(itemName, items));
-        return p;
-    }
 }

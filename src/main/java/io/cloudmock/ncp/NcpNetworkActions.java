@@ -86,7 +86,7 @@ final class NcpNetworkActions {
             s.put("subnetType", NcpCodes.code("PUBLIC", "Public"));
             s.put("usageType", NcpCodes.code("GEN", "General"));
             s.put("networkAclNo", offset(vpcNo, NETWORK_ACL_OFFSET));
-            return listPayload("subnetList", "subnet", List.of(s), 1);
+            return NcpLists.payload("subnetList", "subnet", List.of(s), 1);
         });
     }
 
@@ -127,7 +127,7 @@ final class NcpNetworkActions {
                 if (status != null && !status.equals("RUN")) continue;
                 matching.add(g);
             }
-            return listPayload("accessControlGroupList", "accessControlGroup", page(matching, pageNo, pageSize),
+            return NcpLists.payload("accessControlGroupList", "accessControlGroup", NcpLists.page(matching, pageNo, pageSize),
                     matching.size());
         });
     }
@@ -159,11 +159,11 @@ final class NcpNetworkActions {
             for (Instance i : servers(tx, region)) {
                 for (Map<String, Object> nic : nics(i)) {
                     if (no.equals(nic.get("networkInterfaceNo"))) {
-                        return listPayload("networkInterfaceList", "networkInterface", List.of(nicView(i, nic)), 1);
+                        return NcpLists.payload("networkInterfaceList", "networkInterface", List.of(nicView(i, nic)), 1);
                     }
                 }
             }
-            return listPayload("networkInterfaceList", "networkInterface", List.of(), 0);
+            return NcpLists.payload("networkInterfaceList", "networkInterface", List.of(), 0);
         });
     }
 
@@ -277,22 +277,6 @@ final class NcpNetworkActions {
             throw new NcpException(NcpError.INVALID_PARAMETER, name, value);
         }
         return value;
-    }
-
-    // ---- shared list shaping
-
-    static <T> List<T> page(List<T> all, Integer pageNo, Integer pageSize) {
-        if (pageSize == null || pageSize <= 0) return all;
-        int first = Math.max(pageNo == null ? 1 : pageNo, 1) - 1;
-        long from = Math.min((long) first * pageSize, all.size());
-        return all.subList((int) from, (int) Math.min(from + pageSize, all.size()));
-    }
-
-    static Map<String, Object> listPayload(String listName, String itemName, List<?> items, int totalRows) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("totalRows", totalRows);
-        p.put(listName, new NcpList(itemName, items));
-        return p;
     }
 
     static List<Instance> servers(Account.Tx tx, String region) {

@@ -42,14 +42,7 @@ final class NcpServerActions {
                 if (filter.test(i)) matching.add(i);
             }
             if (order != null) matching.sort(order);
-            int total = matching.size();
-            List<Instance> page = matching;
-            if (pageSize != null && pageSize > 0) {
-                int first = Math.max(pageNo == null ? 1 : pageNo, 1) - 1;
-                long from = Math.min((long) first * pageSize, total);
-                page = matching.subList((int) from, (int) Math.min(from + pageSize, total));
-            }
-            return NcpServerView.payload(page, total, r.flavour());
+            return NcpServerView.payload(NcpLists.page(matching, pageNo, pageSize), matching.size(), r.flavour());
         });
     }
 

@@ -24,10 +24,7 @@ final class NcpServerView {
 
     /** totalRows + serverInstanceList, the payload of every server action. */
     static Map<String, Object> payload(List<Instance> page, int totalRows, NcpFlavour flavour) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("totalRows", totalRows);
-        p.put("serverInstanceList", list(page, flavour));
-        return p;
+        return NcpLists.payload("serverInstanceList", "serverInstance", list(page, flavour).items(), totalRows);
     }
 
     static Map<String, Object> payload(List<Instance> instances, NcpFlavour flavour) {
