@@ -40,45 +40,13 @@ public final class NcpRoutes {
 
     public NcpRoutes(Backend backend) {
         this.backend = backend;
-        NcpCreate create = new NcpCreate();
         for (NcpFlavour flavour : NcpFlavour.values()) {
             NcpModel model = new NcpModel(flavour, backend.ids());
             models.put(flavour, model);
             backend.register(model);
-            Map<String, NcpAction> m = new HashMap<>();
-            m.put("getRegionList", NcpCatalogActions::regions);
-            m.put("getZoneList", NcpCatalogActions::zones);
-            m.put("getServerImageProductList", NcpCatalogActions::images);
-            m.put("getServerProductList", NcpCatalogActions::products);
-            m.put("createServerInstances", create::handle);
-            m.put("getServerInstanceList", NcpServerActions::list);
-            m.put("startServerInstances", NcpServerActions::start);
-            m.put("stopServerInstances", NcpServerActions::stop);
-            m.put("rebootServerInstances", NcpServerActions::reboot);
-            m.put("terminateServerInstances", NcpServerActions::terminate);
-            m.put("changeServerInstanceSpec", NcpServerActions::changeSpec);
-            if (flavour == NcpFlavour.VPC) {
-                // VPC-only actions: the Classic API has none of these (ncloud-sdk-go-v2 services/server)
-                m.put("getServerInstanceDetail", NcpServerActions::detail);
-                m.put("setProtectServerTermination", NcpServerActions::setProtect);
-                m.put("changeServerInstanceName", NcpServerActions::changeName);
-                m.put("interruptServerInstance", NcpServerActions::interrupt);
-                NcpNetworkActions.addVserverLookups(m); // what Terraform's ncloud_server reads besides servers
-                NcpDataSourceActions.addDataSources(m); // getServerImageList, getServerSpecList, getRootPassword
-            }
-            surfaces.add(new Surface(flavour.pathPrefix, flavour, Map.copyOf(m)));
+            surfaces.add(new Surface(flavour.pathPrefix, flavour, NcpActions.server(flavour)));
         }
-        surfaces.add(new Surface(VPC_NETWORK_PREFIX, NcpFlavour.VPC,
-                Map.of("getSubnetDetail", NcpNetworkActions::subnetDetail)));
-    }
-
-    /** The VPC network API ({@code NCLOUD_API_GW + /vpc/v2}, the Go SDK's {@code services/vpc}). */
-    static final String VPC_NETWORK_PREFIX = "/vpc/v2";
-
-    /** The actions served under a path prefix (docs/coverage.md lists them with the ones that are not). */
-    public Set<String> implemented(String prefix) {
-        return surfaces.stream().filter(x -> x.prefix().equals(prefix)).findFirst()
-                .map(x -> x.actions().keySet()).orElse(Set.of());
+        surfaces.add(new Surface(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, NcpActions.vpcNetwork()));
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {

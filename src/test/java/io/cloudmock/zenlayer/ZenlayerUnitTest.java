@@ -231,7 +231,7 @@ class ZenlayerUnitTest {
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeVncUrl"));
         assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeKeyPairs"));
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2026, "DescribeKeyPairs"));
-        for (String implemented : ZenlayerRoutes.ACTIONS.keySet()) {
+        for (String implemented : ZenlayerActions.ACTIONS.keySet()) {
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2026, implemented), implemented);
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, implemented), implemented);
         }
@@ -251,7 +251,7 @@ class ZenlayerUnitTest {
             for (String action : cells[2].split(",")) {
                 action = action.trim();
                 listed.add(action);
-                assertEquals(implemented, ZenlayerRoutes.ACTIONS.containsKey(action), action);
+                assertEquals(implemented, ZenlayerActions.ACTIONS.containsKey(action), action);
                 String versions = cells[3].trim();
                 assertEquals(!versions.equals("2023 only"), ZenlayerVersions.exists(ZenlayerVersions.V2026, action), action);
                 assertEquals(!versions.equals("2026 only"), ZenlayerVersions.exists(ZenlayerVersions.V2023, action), action);
