@@ -10,8 +10,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +34,7 @@ public final class Pipeline {
 
     private final Backend backend;
     /** Fault delays wait here, not on a server thread, so the control API keeps answering. */
-    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledThreadPoolExecutor delays = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "cloudmock-fault-delays");
         t.setDaemon(true);
         return t;
@@ -43,8 +42,13 @@ public final class Pipeline {
 
     public Pipeline(Backend backend) { this.backend = backend; }
 
-    /** Stops the delay timer (pending delayed calls are answered by the server's shutdown). */
-    public void close() { delays.shutdownNow(); }
+    /** Stops the delay timer; calls still waiting on a fault delay are answered now, so shutdown never waits for them. */
+    public void close() {
+        for (Runnable pending : delays.shutdownNow()) pending.run();
+    }
+
+    /** How many calls are waiting on a fault rule's delay now. */
+    public int waitingOnDelays() { return delays.getQueue().size(); }
 
     /** Handles one call of {@code api}'s provider on {@code ctx}. */
     public <C> void handle(Context ctx, ProviderApi<C> api) {
@@ -159,7 +163,7 @@ public final class Pipeline {
      * a malformed chunk) is an IOException.
      */
     static byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.contentLength();
+        long declared = ctx.req().getContentLengthLong(); // ctx.contentLength() is an int: -1 past 2 GiB
         if (declared > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
         InputStream in = ctx.req().getInputStream();
         byte[] buf = new byte[declared > 0 ? (int) declared : 8192];

@@ -17,6 +17,7 @@ public final class NcpRoutes {
 
     private final Backend backend;
     private final List<NcpProvider> apis = new ArrayList<>();
+    private final List<NcpProvider> otherVersions = new ArrayList<>();
 
     public NcpRoutes(Backend backend) {
         this.backend = backend;
@@ -28,6 +29,11 @@ public final class NcpRoutes {
             apis.add(new NcpProvider(flavour.pathPrefix, flavour, model, NcpActions.server(flavour), backend));
         }
         apis.add(new NcpProvider(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, vpc, NcpActions.vpcNetwork(), backend));
+        // the gateway's other versions and APIs of these products (/vserver/v1, /server/v3...): its 404, no actions
+        for (String product : List.of("/vserver", "/server", "/vpc")) {
+            NcpFlavour flavour = product.equals("/server") ? NcpFlavour.CLASSIC : NcpFlavour.VPC;
+            otherVersions.add(new NcpProvider(product, flavour, vpc, java.util.Map.of(), backend));
+        }
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {
@@ -38,6 +44,12 @@ public final class NcpRoutes {
                 routes.addHttpHandler(method, api.prefix(), ctx -> backend.pipeline().handle(ctx, api));
                 // trailing slashes are significant in cloudmock's router, and <rest> needs at least one character
                 routes.addHttpHandler(method, api.prefix() + "/", ctx -> backend.pipeline().handle(ctx, api));
+                routes.addHttpHandler(method, api.prefix() + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
+            }
+        }
+        // registered after the served prefixes, which Javalin matches first
+        for (NcpProvider api : otherVersions) {
+            for (HandlerType method : METHODS) {
                 routes.addHttpHandler(method, api.prefix() + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
             }
         }

@@ -42,7 +42,8 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     @Override
     public Call decode(Context ctx, byte[] body) {
         String path = ctx.path();
-        String name = path.length() > PREFIX.length() + 1 ? path.substring(PREFIX.length() + 1) : "";
+        // /api/v3/vm, /api/vm...: under Zenlayer's host but no API of 2.0
+        String name = path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length() + 1) : "";
         return new Call(requestId(), path, ctx.method().name(), ZenlayerActions.SERVICES.get(name),
                 header(ctx, "X-ZC-Action"), header(ctx, "X-ZC-Version"), body, ZenlayerAuth.account(ctx), null);
     }

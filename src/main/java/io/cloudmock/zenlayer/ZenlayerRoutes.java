@@ -31,5 +31,7 @@ public final class ZenlayerRoutes {
             routes.addHttpHandler(method, prefix + "/", ctx -> backend.pipeline().handle(ctx, api));
             routes.addHttpHandler(method, prefix + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
         }
+        // other versions and paths on Zenlayer's host (/api/v3/vm, /api/vm) get its envelope, not the generic 404
+        for (HandlerType method : METHODS) routes.addHttpHandler(method, "/api/<rest>", ctx -> backend.pipeline().handle(ctx, api));
     }
 }
