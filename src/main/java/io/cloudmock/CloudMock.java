@@ -33,11 +33,14 @@ public final class CloudMock implements AutoCloseable {
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
-    private CloudMock(Config config) { this(config, java.util.List.of()); }
+    private CloudMock(Config config) { this(config, java.util.List.of(), null, null); }
 
-    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
-        Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders,
+                      java.time.Instant clockStart, java.util.function.Supplier<String> requestIds) {
+        Clock clock = config.clock() != Config.ClockMode.MANUAL ? Clock.system()
+                : clockStart != null ? new ManualClock(clockStart, true) : new ManualClock();
         this.backend = new Backend(config, clock);
+        if (requestIds != null) backend.requestIds(requestIds);
         backend.addListener(new io.cloudmock.core.RequestLog());
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
@@ -161,6 +164,8 @@ public final class CloudMock implements AutoCloseable {
         private String controlToken;
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
         private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
+        private java.time.Instant clockStart;
+        private java.util.function.Supplier<String> requestIds;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -191,7 +196,16 @@ public final class CloudMock implements AutoCloseable {
             return this;
         }
 
-        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders)); }
+        /**
+         * The manual clock's start (and where a reset takes it back), instead of the wall-clock time of start-up:
+         * with {@link #requestIds}, answers are the same bytes on every run (golden tests).
+         */
+        public Builder clockStart(java.time.Instant start) { clockStart = start; return this; }
+
+        /** Where the providers' request ids come from (default: random UUIDs). */
+        public Builder requestIds(java.util.function.Supplier<String> source) { requestIds = source; return this; }
+
+        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders), clockStart, requestIds); }
 
         public CloudMock start() { return build().start(); }
     }
