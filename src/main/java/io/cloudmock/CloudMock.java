@@ -159,6 +159,8 @@ public final class CloudMock implements AutoCloseable {
         private int journalSize = 1000;
         private String controlToken;
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
+        private final Map<String, String> bearerTokens = new LinkedHashMap<>();
+        private java.util.List<String> allowedHosts = Config.DEFAULT_ALLOWED_HOSTS;
         private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
 
         public Builder host(String v) { host = v; return this; }
@@ -174,10 +176,16 @@ public final class CloudMock implements AutoCloseable {
         public Builder journalSize(int v) { journalSize = v; return this; }
         public Builder controlToken(String v) { controlToken = v; return this; }
         public Builder logFormat(Config.LogFormat v) { logFormat = v; return this; }
+        /** A Zenlayer bearer token that acts as {@code account}. */
+        public Builder bearerToken(String token, String account) { bearerTokens.put(token, account); return this; }
+        /** A Zenlayer bearer token whose account is a hash of it. */
+        public Builder bearerToken(String token) { return bearerToken(token, io.cloudmock.core.Secrets.tokenAccount(token)); }
+        /** The {@code Host} names the control API answers; {@code "*"} allows any. */
+        public Builder allowedHosts(String... v) { allowedHosts = java.util.List.of(v); return this; }
 
         public Config config() {
             return new Config(host, port, transitionDelay, clock, auth, credentials, stateFile, seed, journalSize,
-                    controlToken, logFormat);
+                    controlToken, logFormat, bearerTokens, allowedHosts);
         }
 
         /**

@@ -148,8 +148,7 @@ public final class NcpRoutes {
     private boolean authenticated(Context ctx, NcpFormat format, Exchange exchange) {
         Config.AuthMode mode = backend.config().auth();
         if (mode == Config.AuthMode.OFF) return true;
-        String query = ctx.queryString();
-        String target = ctx.path() + (query == null || query.isEmpty() ? "" : "?" + query);
+        String target = io.cloudmock.core.RequestTarget.raw(ctx);
         NcpSignature.Result result = NcpSignature.verify(backend.config().credentials(), ctx.method().name(), target,
                 ctx::header, Instant.now());
         if (result.ok()) return true;

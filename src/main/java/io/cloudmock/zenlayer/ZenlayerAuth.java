@@ -3,6 +3,7 @@ package io.cloudmock.zenlayer;
 import io.cloudmock.Config;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.Secrets;
 import io.javalin.http.Context;
 
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Who is calling. The account is the access key id: {@code Credential=<AK>} of a {@code ZC2-HMAC-SHA256}
- * Authorization header, or the token of {@code Authorization: Bearer <token>}; neither gives {@code default}.
+ * Authorization header; for {@code Authorization: Bearer <token>} the account {@code --bearer-tokens} names for
+ * it, or a hash of the token ({@link Secrets#tokenAccount}): a token is a secret, never an account name that logs
+ * and state files show. Neither header gives {@code default}.
  */
 public final class ZenlayerAuth {
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
@@ -29,28 +32,33 @@ public final class ZenlayerAuth {
      * @throws ZenlayerException an AUTHFAILURE_* error when verification rejects the request
      */
     public static String authenticate(Context ctx, byte[] rawBody, Config config, Exchange exchange) {
-        if (config.auth() == Config.AuthMode.OFF) return account(ctx);
-        ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), ctx::header, rawBody, Instant.now());
+        if (config.auth() == Config.AuthMode.OFF) return account(ctx, config);
+        ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), config.bearerTokens(),
+                ctx::header, rawBody, Instant.now());
         if (result.ok()) return result.accessKey();
         exchange.authDetail = result.detail();
         if (result.accessKey() != null) exchange.account = result.accessKey();  // a refused call is still the key's
         LOG.warn("Zenlayer signature check failed ({}{}): {}", result.outcome().code(),
                 config.auth() == Config.AuthMode.LOG ? ", --auth log lets it through" : "", result.detail());
-        if (config.auth() == Config.AuthMode.LOG) return result.accessKey() != null ? result.accessKey() : account(ctx);
+        if (config.auth() == Config.AuthMode.LOG) return result.accessKey() != null ? result.accessKey() : account(ctx, config);
         throw ZenlayerError.valueOf(result.outcome().code()).with();
     }
 
     /** The account named by the Authorization header, without any check. */
-    public static String account(Context ctx) {
-        return accountOf(ctx.header("Authorization"));
+    public static String account(Context ctx, Config config) {
+        return accountOf(ctx.header("Authorization"), config.bearerTokens());
     }
 
-    static String accountOf(String authorization) {
+    static String accountOf(String authorization) { return accountOf(authorization, java.util.Map.of()); }
+
+    static String accountOf(String authorization, java.util.Map<String, String> bearerTokens) {
         if (authorization == null) return InstanceStore.DEFAULT_ACCOUNT;
         String a = authorization.trim();
         if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = a.substring(7).trim();
-            return token.isEmpty() ? InstanceStore.DEFAULT_ACCOUNT : token;
+            if (token.isEmpty()) return InstanceStore.DEFAULT_ACCOUNT;
+            String named = bearerTokens.get(token);
+            return named != null ? named : Secrets.tokenAccount(token);
         }
         if (a.startsWith(SIGNATURE_METHOD)) {
             Matcher m = CREDENTIAL.matcher(a);
