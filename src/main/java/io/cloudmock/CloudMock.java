@@ -52,6 +52,7 @@ public final class CloudMock implements AutoCloseable {
                 }
             });
         });
+        control.router(app.unsafe.internalRouter);
     }
 
     private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,
@@ -113,15 +114,24 @@ public final class CloudMock implements AutoCloseable {
         Config config = backend.config();
         StateFile file = config.stateFile() == null ? null : new StateFile(backend, config.stateFile());
         boolean restored = file != null && file.load();
-        if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
-        app.start(config.host(), config.port());
+        try {
+            if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            if (file != null) file.release(); // never saved: a server that failed to start must not overwrite it
+            throw e;
+        }
         if (file != null) {
             // only now: a server that failed to start must never overwrite the file it could not read
             stateFile = file;
+            backend.persistenceFailure(file::failure);
             file.startSaving();
         }
         return this;
     }
+
+    /** Why the last save of {@code --state-file} failed (the last one of all after {@link #close()}), or null. */
+    public String persistenceFailure() { return backend.persistenceFailure(); }
 
     public int port() { return app.port(); }
 

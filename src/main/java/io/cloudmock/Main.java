@@ -120,6 +120,13 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mock.close();
+            String failure = mock.persistenceFailure();
+            if (failure != null) {
+                // SIGTERM would end with 143 as if all were well: the last state was not saved, so say so
+                System.err.println("cloudmock: " + failure);
+                System.err.flush();
+                Runtime.getRuntime().halt(1);
+            }
             stopped.countDown();
         }, "cloudmock-shutdown"));
         try {

@@ -46,13 +46,17 @@ final class InstancesControl {
             providers.sort(null);
         }
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (Account a : backend.store().accounts()) {
-            if (account != null && !account.equals(a.name())) continue;
-            a.atomically(tx -> {
-                for (String p : providers) for (Instance i : tx.list(p)) out.add(InstanceJson.view(i));
-                return null;
-            });
-        }
+        // every account of one state: an import in between would show some accounts old and some new
+        backend.store().consistently(() -> {
+            for (Account a : backend.store().accounts()) {
+                if (account != null && !account.equals(a.name())) continue;
+                a.atomically(tx -> {
+                    for (String p : providers) for (Instance i : tx.list(p)) out.add(InstanceJson.view(i));
+                    return null;
+                });
+            }
+            return null;
+        });
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("instances", out);
         ControlRoutes.reply(ctx, 200, body);

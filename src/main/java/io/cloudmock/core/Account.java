@@ -16,10 +16,13 @@ public final class Account {
     private final String name;
     private final Lifecycle lifecycle;
     private final Runnable onChange;
+    /** The store's shared side: held by every transaction, so a whole-state swap waits for them and they for it. */
+    private final java.util.concurrent.locks.Lock gate;
     /** provider -> id -> instance, in creation order. */
     private final Map<String, LinkedHashMap<String, Instance>> instances = new LinkedHashMap<>();
 
-    Account(String name, Lifecycle lifecycle, Runnable onChange) {
+    Account(String name, Lifecycle lifecycle, Runnable onChange, java.util.concurrent.locks.Lock gate) {
+        this.gate = gate;
         this.name = name;
         this.lifecycle = lifecycle;
         this.onChange = onChange;
@@ -28,12 +31,19 @@ public final class Account {
     public String name() { return name; }
 
     /** Runs {@code work} under the account lock. */
-    public synchronized <T> T atomically(Function<Tx, T> work) {
-        Tx tx = new Tx();
+    public <T> T atomically(Function<Tx, T> work) {
+        gate.lock();
         try {
-            return work.apply(tx);
+            synchronized (this) {
+                Tx tx = new Tx();
+                try {
+                    return work.apply(tx);
+                } finally {
+                    if (tx.changed) onChange.run();
+                }
+            }
         } finally {
-            if (tx.changed) onChange.run();
+            gate.unlock();
         }
     }
 

@@ -16,6 +16,8 @@ public final class Backend {
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final FaultRules faults = new FaultRules();
+    /** Why persistence is failing (health shows "degraded"), or null; set by the state file once it saves. */
+    private volatile java.util.function.Supplier<String> persistenceFailure = () -> null;
 
     public Backend(Config config, Clock clock) {
         this.config = config;
@@ -36,6 +38,12 @@ public final class Backend {
     public RequestJournal journal() { return journal; }
     /** The fault rules; providers call {@code faults().match(...)} once per request. */
     public FaultRules faults() { return faults; }
+
+    /** Where health reads why persistence fails ({@code --state-file}). */
+    public void persistenceFailure(java.util.function.Supplier<String> source) { persistenceFailure = source; }
+
+    /** Why the last save of the state failed, or null when it did not (or nothing is saved). */
+    public String persistenceFailure() { return persistenceFailure.get(); }
 
     private final java.util.Map<String, ProviderModel> models = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -56,6 +56,7 @@ public record InstanceSpec(ProviderModel model, String account, String state, Ma
         JsonNode f = body.get("fields");
         if (f != null && !f.isNull()) {
             if (!f.isObject()) throw new IllegalArgumentException("fields must be a JSON object");
+            FieldLimits.check(f, "fields");
             fields = Json.MAPPER.convertValue(f, MAP);
         }
         int count = 1;
