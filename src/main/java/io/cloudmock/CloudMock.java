@@ -33,9 +33,10 @@ public final class CloudMock implements AutoCloseable {
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
-    private CloudMock(Config config) { this(config, java.util.List.of()); }
+    private CloudMock(Config config) { this(config, java.util.List.of(), ConnectionLimits.DEFAULT); }
 
-    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders,
+                      ConnectionLimits limits) {
         Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
         this.backend = new Backend(config, clock);
         backend.addListener(new io.cloudmock.core.RequestLog());
@@ -45,6 +46,7 @@ public final class CloudMock implements AutoCloseable {
         backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
             configure(cfg, ncp, zenlayer, control, extraProviders);
+            cfg.jetty.modifyServer(limits::install);
             cfg.routes.after(ctx -> {
                 Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
                 if (ex != null && !ex.provider.isEmpty()) {
@@ -172,6 +174,7 @@ public final class CloudMock implements AutoCloseable {
         private final Map<String, String> bearerTokens = new LinkedHashMap<>();
         private java.util.List<String> allowedHosts = Config.DEFAULT_ALLOWED_HOSTS;
         private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
+        private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -186,6 +189,8 @@ public final class CloudMock implements AutoCloseable {
         public Builder journalSize(int v) { journalSize = v; return this; }
         public Builder controlToken(String v) { controlToken = v; return this; }
         public Builder logFormat(Config.LogFormat v) { logFormat = v; return this; }
+        /** What one client may hold of the server (tests shorten the deadlines). */
+        public Builder connectionLimits(ConnectionLimits v) { connectionLimits = v; return this; }
         /** A Zenlayer bearer token that acts as {@code account}. */
         public Builder bearerToken(String token, String account) { bearerTokens.put(token, account); return this; }
         /** A Zenlayer bearer token whose account is a hash of it. */
@@ -208,7 +213,7 @@ public final class CloudMock implements AutoCloseable {
             return this;
         }
 
-        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders)); }
+        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders), connectionLimits); }
 
         public CloudMock start() { return build().start(); }
     }
