@@ -28,4 +28,14 @@ class ZenlayerSecretsTest extends ZenlayerTestBase {
                 .body("requests[0].parameters.instanceIds[0]", equalTo(ids.get(0)));
         assertTrue(journal.contains("\"***\""), journal);
     }
+
+    @Test
+    void ncpPrivateKeysAreRedactedInTheJournal() {
+        given().get("/vserver/v2/getRootPassword?responseFormatType=json&serverInstanceNo=1&privateKey=-----BEGIN-KEY-xyz");
+        String journal = given().get("/_cloudmock/requests?action=getRootPassword").asString();
+        assertFalse(journal.contains("BEGIN-KEY-xyz"), journal);
+        given().get("/_cloudmock/requests?action=getRootPassword").then()
+                .body("requests[0].parameters.privateKey", equalTo("***"))
+                .body("requests[0].parameters.serverInstanceNo", equalTo("1"));
+    }
 }
