@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import io.cloudmock.Config;
 import io.cloudmock.core.Exchange;
-import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.Secrets;
 import io.javalin.http.Context;
 
@@ -52,11 +52,11 @@ public final class ZenlayerAuth {
     static String accountOf(String authorization) { return accountOf(authorization, java.util.Map.of()); }
 
     static String accountOf(String authorization, java.util.Map<String, String> bearerTokens) {
-        if (authorization == null) return InstanceStore.DEFAULT_ACCOUNT;
+        if (authorization == null) return ResourceStore.DEFAULT_ACCOUNT;
         String a = authorization.trim();
         if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = a.substring(7).trim();
-            if (token.isEmpty()) return InstanceStore.DEFAULT_ACCOUNT;
+            if (token.isEmpty()) return ResourceStore.DEFAULT_ACCOUNT;
             String named = bearerTokens.get(token);
             return named != null ? named : Secrets.tokenAccount(token);
         }
@@ -64,6 +64,6 @@ public final class ZenlayerAuth {
             Matcher m = CREDENTIAL.matcher(a);
             if (m.find()) return m.group(1);
         }
-        return InstanceStore.DEFAULT_ACCOUNT;
+        return ResourceStore.DEFAULT_ACCOUNT;
     }
 }
