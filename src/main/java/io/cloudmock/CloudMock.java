@@ -154,6 +154,7 @@ public final class CloudMock implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        backend.pipeline().close(); // calls waiting on a fault delay are answered now
         app.stop();
         if (stateFile != null) stateFile.close(); // the last save, after the last request
     }
