@@ -63,7 +63,7 @@ class MainTest {
         assertEquals("", run.err());
         String help = run.out().replaceAll("\\s+", " ");
         List<String> names = options();
-        assertEquals(11, names.size(), "DESIGN.md lists 11 options: " + names);
+        assertEquals(13, names.size(), "DESIGN.md lists 13 options: " + names);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             int at = help.indexOf(" " + name + "=");
@@ -119,6 +119,23 @@ class MainTest {
             assertEquals(1, lines.size(), "one line: " + run.err());
             assertTrue(lines.get(0).startsWith("cloudmock: cannot listen on 127.0.0.1:" + port + ": "), lines.get(0));
         }
+    }
+
+    /** A blank token looks set but would leave the control API open (e.g. -e CLOUDMOCK_CONTROL_TOKEN=$UNSET). */
+    @Test
+    void aBlankControlTokenIsAStartupError() throws Exception {
+        rejected(cloudmock("--control-token", ""), "--control-token");
+        rejected(cloudmock("--control-token", "  "), "--control-token");
+        rejected(cloudmock(Map.of("CLOUDMOCK_CONTROL_TOKEN", "")), "--control-token");
+    }
+
+    @Test
+    void aBadBearerTokenEntryIsRejectedWithoutEchoingIt() throws Exception {
+        Run run = cloudmock("--bearer-tokens", "good=ci,s3cr3t-x=");
+        rejected(run, "--bearer-tokens");
+        assertTrue(!run.err().contains("s3cr3t-x"), run.err());
+        rejected(cloudmock(Map.of("CLOUDMOCK_BEARER_TOKENS", "@/no/such/file")), "--bearer-tokens");
+        rejected(cloudmock("--allowed-hosts", ","), "--allowed-hosts");
     }
 
     @Test

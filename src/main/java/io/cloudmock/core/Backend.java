@@ -17,6 +17,8 @@ public final class Backend {
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final FaultRules faults = new FaultRules();
+    /** Why persistence is failing (health shows "degraded"), or null; set by the state file once it saves. */
+    private volatile java.util.function.Supplier<String> persistenceFailure = () -> null;
     private final Pipeline pipeline = new Pipeline(this);
     /** Request ids of the providers' answers; tests may fix them to compare golden payloads. */
     private volatile java.util.function.Supplier<String> requestIds = Ids::uuid;
@@ -44,6 +46,12 @@ public final class Backend {
     public RequestJournal journal() { return journal; }
     /** The fault rules; providers call {@code faults().match(...)} once per request. */
     public FaultRules faults() { return faults; }
+
+    /** Where health reads why persistence fails ({@code --state-file}). */
+    public void persistenceFailure(java.util.function.Supplier<String> source) { persistenceFailure = source; }
+
+    /** Why the last save of the state failed, or null when it did not (or nothing is saved). */
+    public String persistenceFailure() { return persistenceFailure.get(); }
 
     /** Every kind of resource the providers registered at construction. */
     public Kinds kinds() { return kinds; }

@@ -75,9 +75,8 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     /** The API Gateway's signature check (v1 and v2 headers); the account is the access key in every mode. */
     @Override
     public Verdict verify(Context ctx, Call call, byte[] body) {
-        String query = ctx.queryString();
         // the target exactly as sent: the Java SDK signs a bare trailing '?' of a call without parameters
-        String target = ctx.path() + (query == null ? "" : "?" + query);
+        String target = io.cloudmock.core.RequestTarget.raw(ctx);
         NcpSignature.Result result = NcpSignature.verify(backend.config().credentials(), ctx.method().name(), target,
                 ctx::header, Instant.now());
         if (result.ok()) return Verdict.passed(null);

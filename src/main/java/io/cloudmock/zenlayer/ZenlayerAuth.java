@@ -3,6 +3,7 @@ package io.cloudmock.zenlayer;
 import io.cloudmock.Config;
 import io.cloudmock.core.Verdict;
 import io.cloudmock.core.ResourceStore;
+import io.cloudmock.core.Secrets;
 import io.javalin.http.Context;
 
 import java.time.Instant;
@@ -11,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Who is calling. The account is the access key id: {@code Credential=<AK>} of a {@code ZC2-HMAC-SHA256}
- * Authorization header, or the token of {@code Authorization: Bearer <token>}; neither gives {@code default}.
+ * Authorization header; for {@code Authorization: Bearer <token>} the account {@code --bearer-tokens} names for
+ * it, or a hash of the token ({@link Secrets#tokenAccount}): a token is a secret, never an account name that logs
+ * and state files show. Neither header gives {@code default}.
  */
 public final class ZenlayerAuth {
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
@@ -25,23 +28,28 @@ public final class ZenlayerAuth {
      * is still the key's), and for a failure what cloudmock signed and the AUTHFAILURE_* error to answer.
      */
     public static Verdict verify(Context ctx, byte[] rawBody, Config config) {
-        ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), ctx::header, rawBody, Instant.now());
+        ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), config.bearerTokens(),
+                ctx::header, rawBody, Instant.now());
         if (result.ok()) return Verdict.passed(result.accessKey());
         return Verdict.failed(result.accessKey(), result.outcome().code(), result.detail(),
                 ZenlayerError.valueOf(result.outcome().code()).with());
     }
 
     /** The account named by the Authorization header, without any check. */
-    public static String account(Context ctx) {
-        return accountOf(ctx.header("Authorization"));
+    public static String account(Context ctx, Config config) {
+        return accountOf(ctx.header("Authorization"), config.bearerTokens());
     }
 
-    static String accountOf(String authorization) {
+    static String accountOf(String authorization) { return accountOf(authorization, java.util.Map.of()); }
+
+    static String accountOf(String authorization, java.util.Map<String, String> bearerTokens) {
         if (authorization == null) return ResourceStore.DEFAULT_ACCOUNT;
         String a = authorization.trim();
         if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = a.substring(7).trim();
-            return token.isEmpty() ? ResourceStore.DEFAULT_ACCOUNT : token;
+            if (token.isEmpty()) return ResourceStore.DEFAULT_ACCOUNT;
+            String named = bearerTokens.get(token);
+            return named != null ? named : Secrets.tokenAccount(token);
         }
         if (a.startsWith(SIGNATURE_METHOD)) {
             Matcher m = CREDENTIAL.matcher(a);

@@ -45,7 +45,7 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
         // /api/v3/vm, /api/vm...: under Zenlayer's host but no API of 2.0
         String name = path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length() + 1) : "";
         return new Call(requestId(), path, ctx.method().name(), ZenlayerActions.SERVICES.get(name),
-                header(ctx, "X-ZC-Action"), header(ctx, "X-ZC-Version"), body, ZenlayerAuth.account(ctx), null);
+                header(ctx, "X-ZC-Action"), header(ctx, "X-ZC-Version"), body, ZenlayerAuth.account(ctx, backend.config()), null);
     }
 
     /** {@code T} + an upper-case UUID, as in every documented example. */
