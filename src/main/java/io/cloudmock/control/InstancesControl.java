@@ -62,7 +62,12 @@ final class InstancesControl {
         JsonNode body = ControlRoutes.readBody(ctx);
         List<Instance> made;
         try {
-            made = InstanceSpec.fromJson(body, backend).create(backend);
+            InstanceSpec spec = InstanceSpec.fromJson(body, backend);
+            // under the account's lock (re-entered by create), so a name checked free is still free when used
+            made = backend.store().account(spec.account()).atomically(tx -> {
+                checkUnique(spec, tx);
+                return spec.create(backend);
+            });
         } catch (IllegalArgumentException e) {
             throw ControlError.badRequest(e.getMessage());
         }
@@ -76,6 +81,33 @@ final class InstancesControl {
         ObjectNode reply = Json.MAPPER.createObjectNode();
         reply.set("instances", out);
         ControlRoutes.reply(ctx, 201, reply);
+        if (!made.isEmpty()) {
+            Instance first = made.get(0);
+            ControlLog.changed(ctx, "created " + made.size() + " " + first.provider() + " instance"
+                    + (made.size() == 1 ? " " : "s ") + ids(made) + " in account " + first.account() + ", state " + first.state());
+        }
+    }
+
+    private static String ids(List<Instance> made) {
+        if (made.size() <= 3) return String.join(", ", made.stream().map(Instance::id).toList());
+        return made.get(0).id() + " ... " + made.get(made.size() - 1).id();
+    }
+
+    /** The provider's unique name (NCP serverName) must be free in the account and not given to two at once. */
+    private static void checkUnique(InstanceSpec spec, Account.Tx tx) {
+        String field = spec.model().uniqueField();
+        if (field == null || spec.fields().get(field) == null) return;
+        Object name = spec.fields().get(field);
+        if (spec.count() > 1) {
+            throw new IllegalArgumentException(field + " '" + name + "' cannot be given to " + spec.count()
+                    + " instances at once: each needs its own (create them one by one)");
+        }
+        for (Instance i : tx.list(spec.model().name())) {
+            if (name.equals(i.fields().get(field))) {
+                throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
+                        + spec.account() + " (by " + i.id() + ")");
+            }
+        }
     }
 
     /** Body {@code {"state", "account"}}; without an account, the instance is looked for in every account. */
@@ -113,6 +145,7 @@ final class InstancesControl {
             });
             if (view != null) {
                 ControlRoutes.reply(ctx, 200, view);
+                ControlLog.changed(ctx, provider + " instance " + id + " in account " + a.name() + " forced to " + state);
                 return;
             }
         }

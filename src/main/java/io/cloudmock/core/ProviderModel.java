@@ -25,4 +25,10 @@ public interface ProviderModel {
      * the provider cannot accept (unknown image code...).
      */
     Map<String, Object> completeFields(String id, Map<String, Object> given, Instant now);
+
+    /**
+     * The field no two live instances of one account may share (NCP: {@code serverName}, "already in use"),
+     * checked by the control API as the provider's create action checks it; null when names may repeat.
+     */
+    default String uniqueField() { return null; }
 }
