@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * A documentation page read as a script. In a {@code ```sh} block, a line {@code $ command} (continued by a
- * trailing backslash, or a here-document) is an example, and the lines after it, up to the next {@code $}
+ * trailing backslash, a single quote left open, or a here-document) is an example, and the lines after it, up to the next {@code $}
  * line or the end of the block, are its output as the page shows it. A block without {@code $} lines is
  * set-up when it starts cloudmock ({@code java -jar target/cloudmock.jar ...}: the server the page is replayed
  * against) or defines something for later examples (its first line is {@code NAME=...}, {@code export NAME=...}
@@ -71,7 +71,7 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
             int start = k;
             StringBuilder script = new StringBuilder(body.get(k).substring(2));
             String heredoc = heredocEnd(body.get(k));
-            while ((script.toString().endsWith("\\") || heredoc != null) && k + 1 < body.size()) {
+            while ((script.toString().endsWith("\\") || heredoc != null || openQuote(script)) && k + 1 < body.size()) {
                 k++;
                 script.append('\n').append(body.get(k));
                 if (heredoc != null && body.get(k).strip().equals(heredoc)) heredoc = null;
@@ -83,6 +83,11 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
             steps.add(new Step(firstLine + start + 1, script.toString(), String.join("\n", body.subList(out, k)),
                     firstLine + out, firstLine + k));
         }
+    }
+
+    /** A single-quoted argument still open at the end of the line (a JSON body over several lines). */
+    private static boolean openQuote(CharSequence script) {
+        return script.chars().filter(c -> c == '\'').count() % 2 == 1;
     }
 
     private static String heredocEnd(String line) {

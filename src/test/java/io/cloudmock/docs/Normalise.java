@@ -11,7 +11,7 @@ final class Normalise {
 
     private static final List<String[]> RULES = List.of(
             // request ids and any other random UUID
-            new String[] {"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>"},
+            new String[] {"(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>"},
             // the HTTP Date header
             new String[] {"(?m)^Date: .*$", "Date: <date>"},
             // instants and NCP dates: the clock starts at the wall-clock time of start-up
