@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * line or the end of the block, are its output as the page shows it. A block without {@code $} lines is
  * set-up when it starts cloudmock ({@code java -jar target/cloudmock.jar ...}: the server the page is replayed
  * against) or defines something for later examples (its first line is {@code NAME=...}, {@code export NAME=...}
- * or {@code NAME() {...}}); any other block is prose and is not run.
+ * or {@code NAME() {...}}); any other block is prose and is not run, and a {@code curl} in one is an example
+ * that escaped the harness (the test says so).
  */
-record DocPage(String name, String text, List<String> serverArgs, List<Step> steps) {
+record DocPage(String name, String text, List<String> serverArgs, List<Step> steps, List<Integer> unreplayedCurls) {
     static final String JAR = "java -jar target/cloudmock.jar";
 
     /** A set-up script (expected null) or an example with the output the page shows. */
@@ -28,6 +29,7 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
         List<String> lines = List.of(text.split("\n", -1));
         List<Step> steps = new ArrayList<>();
         List<String> serverArgs = null;
+        List<Integer> unreplayed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Matcher open = FENCE.matcher(lines.get(i));
             if (!open.matches() || open.group(1).isEmpty()) continue;
@@ -44,12 +46,16 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
                     List<String> setup = new ArrayList<>();
                     for (String l : body) if (!l.contains(JAR) && !l.startsWith("mvn ")) setup.add(l);
                     String first = setup.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("");
-                    if (DEFINITION.matcher(first).matches()) steps.add(new Step(i + 2, String.join("\n", setup), null, -1, -1));
+                    if (DEFINITION.matcher(first).matches()) {
+                        steps.add(new Step(i + 2, String.join("\n", setup), null, -1, -1));
+                    } else {
+                        for (int k = 0; k < body.size(); k++) if (body.get(k).startsWith("curl ")) unreplayed.add(i + 2 + k);
+                    }
                 }
             }
             i = end;
         }
-        return new DocPage(name, text, serverArgs == null ? List.of() : serverArgs, steps);
+        return new DocPage(name, text, serverArgs == null ? List.of() : serverArgs, steps, unreplayed);
     }
 
     /** {@code java -jar target/cloudmock.jar --port 18181 --clock manual &  # comment} gives the options. */

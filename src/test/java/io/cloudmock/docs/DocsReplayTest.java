@@ -42,7 +42,14 @@ class DocsReplayTest {
     static final boolean REWRITE = Boolean.getBoolean("docs.rewrite");
 
     /** Pages that are not replayed, each with the reason; every other page is. */
-    static final Map<String, String> EXCLUDED = Map.of();
+    static final Map<String, String> EXCLUDED = Map.of(
+            "docs/ncp.md", "written against a system-clock server and a longer session: its first examples need "
+                    + "servers created further down (getServerInstanceDetail of 10000001 at line 65), ids of an "
+                    + "earlier run (vpcNo=10075, subnetNo=20006), a key.pem the page never makes, and the "
+                    + "manual-clock section shows a summary line instead of the answer; 49 of 83 examples differ",
+            "docs/clients.md", "its curl lines are illustrations without answers (SDK set-up), not yet in the $ form",
+            "docs/troubleshooting.md", "its curl lines show failure cases without answers, not yet in the $ form",
+            "docs/terraform-ncp.md", "its curl lines have no answers shown, not yet in the $ form");
 
     @TempDir
     Path work;
@@ -53,6 +60,9 @@ class DocsReplayTest {
         pages.add(Path.of("README.md"));
         try (Stream<Path> s = Files.list(DOCS)) {
             s.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        for (String excluded : EXCLUDED.keySet()) {
+            assertTrue(pages.contains(Path.of(excluded)), "EXCLUDED names a page that does not exist: " + excluded);
         }
         String only = System.getProperty("docs.page"); // -Ddocs.page=zenlayer.md while writing one page
         return pages.stream().filter(p -> only == null || p.toString().endsWith(only)).map(page -> DynamicTest.dynamicTest(page.toString(), () -> {
@@ -65,6 +75,10 @@ class DocsReplayTest {
     private void replay(Path page) throws Exception {
         String text = Files.readString(page, StandardCharsets.UTF_8);
         DocPage doc = DocPage.parse(page.toString(), text);
+        if (!doc.unreplayedCurls().isEmpty()) {
+            fail(page + " has curl examples the harness cannot check (no \"$ \" and no output), at lines "
+                    + doc.unreplayedCurls() + ": write them as \"$ curl ...\" followed by the answer");
+        }
         if (doc.steps().stream().noneMatch(DocPage.Step::isExample)) return; // prose only: nothing to replay
         String pagePort = pagePort(doc.serverArgs());
         Path dir = Files.createDirectories(work.resolve(page.getFileName().toString()));
