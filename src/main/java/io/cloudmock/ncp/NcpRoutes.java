@@ -3,7 +3,7 @@ package io.cloudmock.ncp;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.Ids;
-import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ResourceStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -32,7 +32,7 @@ public final class NcpRoutes {
      * One API under the gateway: a path prefix, the flavour whose servers it sees, and its actions.
      * {@code /vpc/v2} (the VPC network API) sees the VPC servers and answers what Terraform reads of it.
      */
-    private record Surface(String prefix, NcpFlavour flavour, Map<String, NcpHandler> actions) {}
+    private record Surface(String prefix, NcpFlavour flavour, Map<String, NcpAction> actions) {}
 
     private final Backend backend;
     private final Map<NcpFlavour, NcpModel> models = new HashMap<>();
@@ -45,11 +45,11 @@ public final class NcpRoutes {
             NcpModel model = new NcpModel(flavour, backend.ids());
             models.put(flavour, model);
             backend.register(model);
-            Map<String, NcpHandler> m = new HashMap<>();
-            m.put("getRegionList", NcpCatalogueActions::regions);
-            m.put("getZoneList", NcpCatalogueActions::zones);
-            m.put("getServerImageProductList", NcpCatalogueActions::images);
-            m.put("getServerProductList", NcpCatalogueActions::products);
+            Map<String, NcpAction> m = new HashMap<>();
+            m.put("getRegionList", NcpCatalogActions::regions);
+            m.put("getZoneList", NcpCatalogActions::zones);
+            m.put("getServerImageProductList", NcpCatalogActions::images);
+            m.put("getServerProductList", NcpCatalogActions::products);
             m.put("createServerInstances", create::handle);
             m.put("getServerInstanceList", NcpServerActions::list);
             m.put("startServerInstances", NcpServerActions::start);
@@ -108,9 +108,9 @@ public final class NcpRoutes {
         exchange.parameters(params.asMap(), (query == null ? 0 : query.length()) + bodyLength(ctx));
         NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
         String accessKey = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
-        exchange.account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
+        exchange.account = accessKey == null || accessKey.isBlank() ? ResourceStore.DEFAULT_ACCOUNT : accessKey.trim();
 
-        NcpHandler handler = surface.actions().get(action);
+        NcpAction handler = surface.actions().get(action);
         if (handler == null) {
             notFound(ctx, surface, action, format);
             return;
@@ -124,7 +124,7 @@ public final class NcpRoutes {
                 return;
             }
         }
-        NcpRequest request = new NcpRequest(flavour, models.get(flavour), params,
+        NcpCall request = new NcpCall(flavour, models.get(flavour), params,
                 backend.store().account(exchange.account), backend.clock());
         try {
             Map<String, Object> payload = handler.handle(request);

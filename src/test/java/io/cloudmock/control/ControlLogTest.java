@@ -60,8 +60,8 @@ class ControlLogTest extends EndToEndTest {
         assertEquals("POST /_cloudmock/faults 201: fault rule " + "f-1".replace("f-1", m.get(3).replaceAll(".*fault rule (\\S+) added.*", "$1"))
                 + " added: ncp stopServerInstances: HTTP 400 code 25041, 2 times", m.get(3));
         assertEquals("DELETE /_cloudmock/faults 200: every fault rule removed", m.get(4));
-        assertEquals("POST /_cloudmock/instances 201: created 1 ncp instance " + id + " in account default, state RUN", m.get(5));
-        assertEquals("PUT /_cloudmock/instances/ncp/" + id + "/state 200: ncp instance " + id + " in account default forced to NSTOP", m.get(6));
+        assertEquals("POST /_cloudmock/instances 201: created 1 ncp server " + id + " in account default, state RUN", m.get(5));
+        assertEquals("PUT /_cloudmock/instances/ncp/" + id + "/state 200: ncp server " + id + " in account default forced to NSTOP", m.get(6));
         assertEquals("PUT /_cloudmock/state 200: state imported: 1 accounts, 1 instances", m.get(7));
         assertEquals("DELETE /_cloudmock/requests 200: request journal cleared", m.get(8));
     }

@@ -58,7 +58,7 @@ class ControlNcpNamesTest extends EndToEndTest {
     @Test
     void oneNameForManyServersAtOnceIs400() {
         create("{\"provider\":\"ncp\",\"count\":3,\"fields\":{\"serverName\":\"web\"}}").statusCode(400)
-                .body("error.message", containsString("cannot be given to 3 instances"));
+                .body("error.message", containsString("cannot be given to 3 at once"));
         create("{\"provider\":\"ncp\",\"count\":3}").statusCode(201).body("instances", hasSize(3));
     }
 
