@@ -31,6 +31,7 @@ public final class ControlRoutes {
 
     public void register(io.javalin.config.RoutesConfig routes) {
         routes.before(PREFIX + "/*", new ControlGuard(backend.config())::check);
+        routes.get("/", IndexPage::serve);
         routes.get(PREFIX + "/health", guarded(this::health));
         routes.head(PREFIX + "/health", guarded(this::health)); // Docker and load-balancer probes
         routes.post(PREFIX + "/reset", guarded(this::reset));
@@ -112,6 +113,8 @@ public final class ControlRoutes {
         ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
         if (account != null) body.put("account", account);
         reply(ctx, 200, body);
+        ControlLog.changed(ctx, account == null ? "everything reset (instances, journal, fault rules, clock)"
+                : "account " + account + " reset");
     }
 
     private void advance(Context ctx) {
@@ -131,6 +134,8 @@ public final class ControlRoutes {
         long millis = Math.round(seconds.asDouble() * 1000);
         java.time.Instant now = backend.clock().advance(Duration.ofMillis(millis));
         reply(ctx, 200, Json.MAPPER.createObjectNode().put("now", now.toString()));
+        ControlLog.changed(ctx, "clock advanced " + Duration.ofMillis(millis).toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + " to " + now);
     }
 
     /** The request body as a JSON object; an empty body is an empty object. */

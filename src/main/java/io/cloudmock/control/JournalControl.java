@@ -54,5 +54,6 @@ final class JournalControl {
     private void clear(Context ctx) {
         backend.journal().clear();
         ControlRoutes.reply(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
+        ControlLog.changed(ctx, "request journal cleared");
     }
 }

@@ -88,7 +88,7 @@ public final class StateFile implements AutoCloseable {
             throw new StartupException("cannot load --state-file " + file + ": not valid JSON (" + e.getOriginalMessage()
                     + "); fix or remove the file", e);
         } catch (IOException e) {
-            throw new StartupException("cannot read --state-file " + file + ": " + e, e);
+            throw new StartupException("cannot read --state-file " + file + ": " + IoProblem.describe(e), e);
         }
         try {
             StateSnapshot.restore(backend, root);
@@ -174,7 +174,7 @@ public final class StateFile implements AutoCloseable {
             if (failing) LOG.info("--state-file {} saved again", file);
             failing = false;
         } catch (IOException | RuntimeException e) {
-            if (!failing) LOG.warn("cannot save --state-file {}: {} (will retry)", file, e.toString());
+            if (!failing) LOG.warn("cannot save --state-file {}: {} (will retry)", file, IoProblem.describe(e));
             failing = true;
         }
     }
@@ -245,7 +245,7 @@ public final class StateFile implements AutoCloseable {
         try {
             save();
         } catch (IOException | RuntimeException e) {
-            LOG.error("cannot save --state-file {} at shutdown: {}", file, e.toString());
+            LOG.error("cannot save --state-file {} at shutdown: {}", file, IoProblem.describe(e));
         } finally {
             unlock();
         }
