@@ -27,6 +27,7 @@ public final class ControlRoutes {
         new JournalControl(backend).register(routes, this::guarded);
         new FaultsControl(backend).register(routes, this::guarded);
         new StateControl(backend).register(routes, this::guarded);
+        new DashboardRoute().register(routes);
     }
 
     /** Wraps a control handler: token check, JSON errors. */
@@ -63,7 +64,10 @@ public final class ControlRoutes {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("status", "ok")
                 .put("version", Version.VALUE)
-                .put("uptimeSeconds", uptime);
+                .put("uptimeSeconds", uptime)
+                // the clock transitions follow, so a client (the dashboard) can show the manual clock's time
+                .put("clock", backend.clock().isManual() ? "manual" : "system")
+                .put("now", backend.clock().now().toString());
         reply(ctx, 200, body);
     }
 
