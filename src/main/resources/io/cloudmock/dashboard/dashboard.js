@@ -263,9 +263,16 @@
             el('pre', {}, JSON.stringify(e.parameters || {}, null, 2)))));
       }
     }
+    if (rows.length === 0) {
+      rows.push(emptyRow(8, journalEntries.length ? 'No request matches the filters.' : 'No requests yet.'));
+    }
     $('journal').tBodies[0].replaceChildren(...rows);
     $('journal-count').textContent = '(' + (shown.length > JOURNAL_ROWS ? JOURNAL_ROWS + ' newest of ' : '')
         + shown.length + (shown.length === journalEntries.length ? '' : ' of ' + journalEntries.length) + ')';
+  }
+
+  function emptyRow(columns, message) {
+    return el('tr', { class: 'empty' }, el('td', { colSpan: columns, class: 'muted' }, message));
   }
 
   // --- fault rules ---------------------------------------------------------------------------------------
@@ -284,6 +291,7 @@
           el('td', {}, f.delayMs), el('td', {}, dash(f.times)), el('td', {}, dash(f.remaining)), el('td', {}, f.fired),
           el('td', {}, f.probability), el('td', {}, del));
     });
+    if (rows.length === 0) rows.push(emptyRow(13, 'No fault rules: every call is answered as the provider would.'));
     $('faults').tBodies[0].replaceChildren(...rows);
     $('fault-count').textContent = '(' + list.length + ')';
   }

@@ -1,7 +1,7 @@
 package io.cloudmock.control;
 
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,9 +24,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A headless Chromium for the dashboard tests, driven through the system's chromedriver (Debian's
  * {@code chromium-driver}; {@code .ci/run} installs it). Never downloads a browser or a driver: without one the
  * tests fail and say what to install, since a dashboard test that skipped would pass CI untested.
- * Also the {@link TestWatcher} that saves a screenshot and the page's HTML under target/ when a test fails.
+ * Also the extension that saves a screenshot and the page's HTML under target/ when a test fails: right after the
+ * test method, before any {@code @AfterEach} could navigate away (a TestWatcher would see the page too late).
  */
-final class Browser implements TestWatcher, AutoCloseable {
+final class Browser implements AfterTestExecutionCallback, AutoCloseable {
     /** Flags for a quiet, sandbox-free (CI runs as root) headless browser that talks to nothing but the page. */
     static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -68,8 +69,8 @@ final class Browser implements TestWatcher, AutoCloseable {
     }
 
     @Override
-    public void testFailed(ExtensionContext context, Throwable cause) {
-        if (driver == null) return;
+    public void afterTestExecution(ExtensionContext context) {
+        if (driver == null || context.getExecutionException().isEmpty()) return;
         String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
         try {
             Path dir = Files.createDirectories(Path.of("target", "dashboard-failures"));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The dashboard in a real headless Chromium: what a person sees and clicks, against a cloudmock whose state this
  * test changes through its HTTP APIs. The page polls the control API; each step waits for the page to show the
  * expected DOM (the wait is for the browser, never for a transition: time moves only through the page's own
- * advance button). A failing test leaves a screenshot in target/dashboard-failures/.
+ * advance button). The page redraws a table whenever its data changes, so what is read from it is read in one
+ * script ({@link #text}, {@link #count}), never through an element found earlier that a redraw may have replaced.
+ * A failing test leaves a screenshot in target/dashboard-failures/.
  */
 class DashboardBrowserTest {
     @RegisterExtension
@@ -73,18 +77,40 @@ class DashboardBrowserTest {
     }
 
     static WebDriverWait waiting(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(100));
+        WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(100));
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
-    /** The state the page shows for a resource, or "" while it has no such row. */
-    static String shownState(WebDriver d, String id) {
-        List<WebElement> cells = d.findElements(By.cssSelector("#resources tr[data-id='" + id + "'] td.state"));
-        return cells.isEmpty() ? "" : cells.get(0).getText();
+    /** The text of the first element {@code css} selects, or "" when there is none. */
+    static String text(WebDriver d, String css) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';", css);
+    }
+
+    /** An attribute of the first element {@code css} selects, or "". */
+    static String attribute(WebDriver d, String css, String name) {
+        return (String) ((JavascriptExecutor) d).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? (e.getAttribute(arguments[1]) || '') : '';",
+                css, name);
+    }
+
+    static long count(WebDriver d, String css) {
+        return (Long) ((JavascriptExecutor) d).executeScript("return document.querySelectorAll(arguments[0]).length;", css);
+    }
+
+    static void awaitText(WebDriver d, String css, String expected) {
+        waiting(d).withMessage(() -> css + " shows '" + expected + "' (shows '" + text(d, css) + "')")
+                .until(x -> expected.equals(text(d, css)));
+    }
+
+    static void awaitCount(WebDriver d, String css, long expected) {
+        waiting(d).withMessage(() -> expected + " of " + css + " (" + count(d, css) + ")")
+                .until(x -> count(d, css) == expected);
     }
 
     static void awaitState(WebDriver d, String id, String state) {
-        waiting(d).withMessage(() -> "server " + id + " shown as " + state + " (shown: '" + shownState(d, id) + "')")
-                .until(x -> state.equals(shownState(d, id)));
+        awaitText(d, "#resources tr[data-id='" + id + "'] td.state", state);
     }
 
     static List<String> createRunningServers(int count) {
@@ -104,26 +130,25 @@ class DashboardBrowserTest {
         List<String> ids = createRunningServers(2);
         WebDriver d = open(mock);
         for (String id : ids) awaitState(d, id, "RUN");
-        WebElement group = d.findElement(By.cssSelector("#resources [data-group='ncp/default/server'] h3"));
-        assertTrue(group.getText().contains("(2)"), group.getText());
+        assertTrue(text(d, "#resources [data-group='ncp/default/server'] h3").contains("(2)"),
+                text(d, "#resources [data-group='ncp/default/server'] h3"));
 
         stopServers(ids).then().statusCode(200);
         for (String id : ids) awaitState(d, id, "SHTDN");   // shutting down: the transient state, shown live
 
-        String before = d.findElement(By.id("clock-now")).getText();
-        assertEquals("manual clock", d.findElement(By.id("clock-mode")).getText());
+        String before = text(d, "#clock-now");
+        assertEquals("manual clock", text(d, "#clock-mode"));
         WebElement seconds = d.findElement(By.id("advance-seconds"));
         seconds.clear();
         seconds.sendKeys("2");
         d.findElement(By.id("advance")).click();
         for (String id : ids) awaitState(d, id, "NSTOP");
-        String expected = Instant.parse(before).plusSeconds(2).toString();
-        waiting(d).until(x -> expected.equals(d.findElement(By.id("clock-now")).getText()));
+        awaitText(d, "#clock-now", Instant.parse(before).plusSeconds(2).toString());
 
         // the page's reset empties the list and takes the clock back to its start
         d.findElement(By.id("reset")).click();
-        waiting(d).until(x -> d.findElements(By.cssSelector("#resources tr[data-id]")).isEmpty()
-                && d.findElement(By.id("resources-empty")).isDisplayed());
+        awaitCount(d, "#resources tr[data-id]", 0);
+        waiting(d).until(x -> d.findElement(By.id("resources-empty")).isDisplayed());
         api(mock).get("/_cloudmock/instances").then().body("instances.size()", equalTo(0));
     }
 
@@ -141,42 +166,42 @@ class DashboardBrowserTest {
         form.findElement(By.name("code")).sendKeys("25041");
         form.findElement(By.name("times")).sendKeys("1");
         d.findElement(By.id("fault-add")).click();
-        waiting(d).until(x -> d.findElements(By.cssSelector("#faults tbody tr")).size() == 1);
+        awaitCount(d, "#faults tbody tr[data-id]", 1);
         api(mock).get("/_cloudmock/faults").then().body("faults[0].action", equalTo("stopServerInstances"))
                 .body("faults[0].code", equalTo("25041")).body("faults[0].times", equalTo(1));
 
         stopServers(ids).then().statusCode(400).body("responseError.returnCode", equalTo("25041"));
 
-        By newest = By.cssSelector("#journal tbody tr.entry");
-        waiting(d).withMessage("the failed stop as the journal's newest row").until(x -> {
-            List<WebElement> rows = d.findElements(newest);
-            return !rows.isEmpty() && "stopServerInstances".equals(rows.get(0).getAttribute("data-action"));
-        });
-        WebElement row = d.findElements(newest).get(0);
-        assertEquals("400", row.findElement(By.cssSelector("td.status")).getText());
-        assertEquals("25041", row.findElement(By.cssSelector("td.error-code")).getText());
-        assertTrue(row.getAttribute("class").contains("failed"));
-        waiting(d).until(x -> "0".equals(d.findElement(By.cssSelector("#faults tbody tr td:nth-child(10)")).getText()));
+        String newest = "#journal tbody tr.entry";
+        waiting(d).withMessage("the failed stop as the journal's newest row")
+                .until(x -> "stopServerInstances".equals(attribute(d, newest, "data-action")));
+        assertEquals("400", text(d, newest + " td.status"));
+        assertEquals("25041", text(d, newest + " td.error-code"));
+        assertTrue(attribute(d, newest, "class").contains("failed"));
+        awaitText(d, "#faults tbody tr[data-id] td:nth-child(10)", "0");   // remaining
 
         // the next stop goes through (times 1), and the status filter keeps only the failure
         stopServers(ids).then().statusCode(200);
-        waiting(d).until(x -> d.findElements(newest).size() == 2);
+        awaitCount(d, newest, 2);
         new Select(d.findElement(By.id("filter-status"))).selectByValue("error");
-        waiting(d).until(x -> d.findElements(newest).size() == 1);
-        assertEquals("25041", d.findElements(newest).get(0).findElement(By.cssSelector("td.error-code")).getText());
+        awaitCount(d, newest, 1);
+        assertEquals("25041", text(d, newest + " td.error-code"));
         d.findElement(By.id("filter-action")).sendKeys("startServer");
-        waiting(d).until(x -> d.findElements(newest).isEmpty());
+        awaitCount(d, newest, 0);
 
         // a row opens to its parameters
         d.findElement(By.id("filter-action")).clear();
         new Select(d.findElement(By.id("filter-status"))).selectByValue("");
-        waiting(d).until(x -> d.findElements(newest).size() == 2);
-        d.findElements(newest).get(1).click();
-        waiting(d).until(x -> d.findElements(By.cssSelector("#journal tr.parameters")).stream()
-                .anyMatch(p -> p.getText().contains("serverInstanceNoList.1")));
+        awaitCount(d, newest, 2);
+        waiting(d).until(x -> {
+            d.findElements(By.cssSelector(newest)).get(1).click();
+            return true;
+        });
+        waiting(d).until(x -> text(d, "#journal tr.parameters").contains("serverInstanceNoList.1"));
 
         d.findElement(By.id("faults-clear")).click();
-        waiting(d).until(x -> d.findElements(By.cssSelector("#faults tbody tr")).isEmpty());
+        awaitCount(d, "#faults tbody tr[data-id]", 0);
+        assertTrue(text(d, "#faults tbody tr.empty").startsWith("No fault rules"), text(d, "#faults tbody"));
         api(mock).get("/_cloudmock/faults").then().body("faults.size()", equalTo(0));
     }
 
@@ -188,21 +213,19 @@ class DashboardBrowserTest {
 
         d.findElement(By.id("token")).sendKeys("wrong");
         d.findElement(By.id("token-submit")).click();
-        waiting(d).until(x -> tokenForm.isDisplayed()
-                && d.findElement(By.id("token-error")).getText().contains("refused"));
+        waiting(d).until(x -> tokenForm.isDisplayed() && text(d, "#token-error").contains("refused"));
 
         d.findElement(By.id("token")).sendKeys("s3cret");
         d.findElement(By.id("token-submit")).click();
-        waiting(d).until(x -> !tokenForm.isDisplayed() && "live".equals(d.findElement(By.id("connection")).getText()));
+        waiting(d).until(x -> !tokenForm.isDisplayed() && "live".equals(text(d, "#connection")));
 
         api(guarded).header("x-ncp-apigw-timestamp", Long.toString(System.currentTimeMillis()))
                 .header("x-ncp-iam-access-key", "AK").header("x-ncp-apigw-signature-v2", "d3Jvbmc=")
                 .get("/vserver/v2/getRegionList?responseFormatType=json").then().statusCode(401);
-        By signed = By.cssSelector("#journal tr.auth-detail pre.signed");
-        waiting(d).withMessage("the signed string under the failed call").until(x -> !d.findElements(signed).isEmpty());
-        String detail = d.findElement(signed).getText();
+        String signed = "#journal tr.auth-detail pre.signed";
+        waiting(d).withMessage("the signed string under the failed call").until(x -> count(d, signed) > 0);
+        String detail = text(d, signed);
         assertTrue(detail.contains("cloudmock signed \"GET /vserver/v2/getRegionList?responseFormatType=json"), detail);
-        WebElement row = d.findElement(By.cssSelector("#journal tbody tr.entry"));
-        assertEquals("401", row.findElement(By.cssSelector("td.status")).getText());
+        assertEquals("401", text(d, "#journal tbody tr.entry td.status"));
     }
 }
