@@ -4,7 +4,7 @@ import io.cloudmock.control.ControlRoutes;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Clock;
 import io.cloudmock.core.Exchange;
-import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.ManualClock;
 import io.cloudmock.core.SeedFile;
 import io.cloudmock.core.StartupException;
@@ -134,7 +134,7 @@ public final class CloudMock implements AutoCloseable {
     }
 
     public Clock clock() { return backend.clock(); }
-    public InstanceStore store() { return backend.store(); }
+    public ResourceStore store() { return backend.store(); }
     public Backend backend() { return backend; }
     public Config config() { return backend.config(); }
 

@@ -23,7 +23,7 @@ public final class ControlRoutes {
         routes.get(PREFIX + "/health", guarded(this::health));
         routes.post(PREFIX + "/reset", guarded(this::reset));
         routes.post(PREFIX + "/clock/advance", guarded(this::advance));
-        new InstancesControl(backend).register(routes, this::guarded);
+        new ResourcesControl(backend).register(routes, this::guarded);
         new JournalControl(backend).register(routes, this::guarded);
         new FaultsControl(backend).register(routes, this::guarded);
         new StateControl(backend).register(routes, this::guarded);

@@ -6,7 +6,6 @@ import io.cloudmock.core.Backend;
 import io.cloudmock.core.FaultRule;
 import io.cloudmock.core.FaultRules;
 import io.cloudmock.core.Json;
-import io.cloudmock.core.ProviderModel;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -30,7 +29,7 @@ final class FaultsControl {
 
     private void add(Context ctx) {
         Set<String> known = new HashSet<>();
-        for (ProviderModel m : backend.models()) known.add(m.name());
+        known.addAll(backend.kinds().providers());
         String id;
         try {
             id = backend.faults().add(FaultRule.fromJson(ControlRoutes.readBody(ctx)), known);

@@ -1,36 +1,61 @@
 package io.cloudmock.core;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One access key's world. Every read and change goes through {@link #atomically}, under this account's lock,
- * so a batch checks all of its instances and then changes all or none, and concurrent requests never
+ * so a batch checks all of its resources and then changes all or none, and concurrent requests never
  * half-apply. Accounts do not share locks, so parallel test suites with different keys do not contend.
  */
 public final class Account {
     private final String name;
     private final Lifecycle lifecycle;
+    private final Kinds kinds;
     private final Runnable onChange;
-    /** provider -> id -> instance, in creation order. */
-    private final Map<String, LinkedHashMap<String, Instance>> instances = new LinkedHashMap<>();
+    /** provider/kind -> id -> resource, in creation order. */
+    private final Map<String, LinkedHashMap<String, Resource>> byKind = new HashMap<>();
+    /** provider/id -> resource: ids are unique per provider, whatever the kind. */
+    private final Map<String, Resource> byId = new HashMap<>();
+    /** provider/id of a resource -> the resources that refer to it, in the order they started to. */
+    private final Map<String, Set<Resource>> referrers = new HashMap<>();
+    /** The next step of every resource in transition, earliest first. */
+    private final PriorityQueue<Due> due = new PriorityQueue<>();
+    private long dueSeq;
 
-    Account(String name, Lifecycle lifecycle, Runnable onChange) {
+    private record Due(Instant at, long seq, Resource resource, long stamp) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange) {
         this.name = name;
         this.lifecycle = lifecycle;
+        this.kinds = kinds;
         this.onChange = onChange;
     }
 
     public String name() { return name; }
 
-    /** Runs {@code work} under the account lock. */
+    /** Runs {@code work} under the account lock, after every step that has fallen due is applied. */
     public synchronized <T> T atomically(Function<Tx, T> work) {
         Tx tx = new Tx();
         try {
+            tx.settleDue();
             return work.apply(tx);
         } finally {
             if (tx.changed) onChange.run();
@@ -38,65 +63,182 @@ public final class Account {
     }
 
     synchronized void clear() {
-        if (!instances.isEmpty()) {
-            instances.clear();
-            onChange.run();
-        }
+        boolean had = !byId.isEmpty();
+        byKind.clear();
+        byId.clear();
+        referrers.clear();
+        due.clear();
+        if (had) onChange.run();
     }
 
-    /** A view of the account inside its lock; instances it hands out are settled to the current time. */
+    private static String idKey(String provider, String id) { return provider + "/" + id; }
+
+    /** A view of the account inside its lock. */
     public final class Tx {
         private boolean changed;
 
-        private LinkedHashMap<String, Instance> of(String provider) {
-            return instances.computeIfAbsent(provider, p -> new LinkedHashMap<>());
-        }
-
-        /** The instance, or null when it does not exist (or has just finished going away). */
-        public Instance get(String provider, String id) {
-            LinkedHashMap<String, Instance> m = of(provider);
-            Instance i = m.get(id);
-            if (i == null) return null;
-            if (!lifecycle.settle(i)) {
-                m.remove(id);
+        private void settleDue() {
+            Instant now = lifecycle.clock().now();
+            while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
+                Due d = due.poll();
+                Resource r = d.resource();
+                if (r.stamp() != d.stamp() || byId.get(idKey(r.provider(), r.id())) != r) continue; // stale entry
+                lifecycle.step(r);
                 changed = true;
-                return null;
+                if (Transition.GONE.equals(r.state())) remove(r);
+                else schedule(r);
             }
-            return i;
         }
 
-        /** Every live instance of the provider, in creation order. */
-        public List<Instance> list(String provider) {
-            LinkedHashMap<String, Instance> m = of(provider);
-            List<Instance> out = new ArrayList<>(m.size());
-            for (Iterator<Instance> it = m.values().iterator(); it.hasNext(); ) {
-                Instance i = it.next();
-                if (lifecycle.settle(i)) {
-                    out.add(i);
-                } else {
-                    it.remove();
-                    changed = true;
+        private void schedule(Resource r) {
+            if (r.inTransition()) due.add(new Due(lifecycle.due(r), dueSeq++, r, r.stamp()));
+        }
+
+        private LinkedHashMap<String, Resource> of(String provider, String kind) {
+            return byKind.computeIfAbsent(Kinds.key(provider, kind), k -> new LinkedHashMap<>());
+        }
+
+        /** The resource, or null when it does not exist (or has finished going away). */
+        public Resource get(String provider, String kind, String id) {
+            Resource r = byId.get(idKey(provider, id));
+            return r != null && r.kind().equals(kind) ? r : null;
+        }
+
+        /** The resource of any kind with this id, or null. */
+        public Resource find(String provider, String id) { return byId.get(idKey(provider, id)); }
+
+        /** Every live resource of the kind, in creation order (a copy: the caller may change the account). */
+        public List<Resource> list(String provider, String kind) {
+            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : new ArrayList<>(m.values());
+        }
+
+        public int count(String provider, String kind) {
+            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? 0 : m.size();
+        }
+
+        /** Adds a resource (its references are indexed; a transition under way goes on from where it is). */
+        public void add(Resource r) {
+            if (byId.putIfAbsent(idKey(r.provider(), r.id()), r) != null) {
+                throw new IllegalStateException("id " + r.id() + " of " + r.provider() + " is already used");
+            }
+            of(r.provider(), r.kind()).put(r.id(), r);
+            for (Map.Entry<String, List<String>> e : r.references().entrySet()) index(r, e.getValue());
+            schedule(r);
+            changed = true;
+        }
+
+        /**
+         * Removes a resource now. Resources that refer to it forget it, or go too, as their kind says
+         * ({@link ResourceKind#onReferenceGone}); their references to others are dropped from the index.
+         */
+        public void remove(Resource r) {
+            Deque<Resource> work = new ArrayDeque<>();
+            work.add(r);
+            while (!work.isEmpty()) {
+                Resource gone = work.poll();
+                String key = idKey(gone.provider(), gone.id());
+                if (byId.get(key) != gone) continue;
+                byId.remove(key);
+                LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
+                if (m != null) m.remove(gone.id());
+                for (List<String> ids : gone.references().values()) unindex(gone, ids);
+                Set<Resource> users = referrers.remove(key);
+                if (users == null) continue;
+                for (Resource user : users) {
+                    ResourceKind userKind = kinds.of(user);
+                    for (Map.Entry<String, List<String>> e : new ArrayList<>(user.references().entrySet())) {
+                        if (!e.getValue().contains(gone.id())) continue;
+                        if (userKind.onReferenceGone(e.getKey()) == ResourceKind.OnGone.CASCADE) {
+                            work.add(user);
+                        } else {
+                            List<String> rest = new ArrayList<>(e.getValue());
+                            rest.remove(gone.id());
+                            user.setReferences(e.getKey(), rest);
+                        }
+                    }
                 }
             }
+            changed = true;
+        }
+
+        /** Sets the ids a resource refers to under {@code name} (an empty list removes the reference). */
+        public void refer(Resource r, String name, List<String> ids) {
+            boolean live = byId.get(idKey(r.provider(), r.id())) == r;
+            if (live) unindex(r, r.references(name));
+            r.setReferences(name, ids);
+            if (live) index(r, r.references(name));
+            changed = true;
+        }
+
+        /** Sets a single reference ({@code null} removes it). */
+        public void refer(Resource r, String name, String id) { refer(r, name, id == null ? List.of() : List.of(id)); }
+
+        /** The resources that refer to {@code target}, in the order they started to. */
+        public List<Resource> referrers(Resource target) {
+            Set<Resource> s = referrers.get(idKey(target.provider(), target.id()));
+            return s == null ? List.of() : new ArrayList<>(s);
+        }
+
+        /** The resources of one kind that refer to {@code target}. */
+        public List<Resource> referrers(Resource target, String kind) {
+            List<Resource> out = new ArrayList<>();
+            for (Resource r : referrers(target)) if (r.kind().equals(kind)) out.add(r);
             return out;
         }
 
-        public void add(Instance instance) {
-            of(instance.provider()).put(instance.id(), instance);
+        private void index(Resource r, List<String> ids) {
+            for (String id : ids) referrers.computeIfAbsent(idKey(r.provider(), id), k -> new LinkedHashSet<>()).add(r);
+        }
+
+        private void unindex(Resource r, List<String> ids) {
+            for (String id : ids) {
+                String key = idKey(r.provider(), id);
+                Set<Resource> s = referrers.get(key);
+                if (s == null) continue;
+                // another reference name of r may still name the same id
+                boolean still = false;
+                for (List<String> other : r.references().values()) if (other != ids && other.contains(id)) still = true;
+                if (!still) s.remove(r);
+                if (s.isEmpty()) referrers.remove(key);
+            }
+        }
+
+        /** Starts {@code row} on one resource (the caller has checked that it is allowed). */
+        public void begin(Resource r, Transition row) {
+            lifecycle.begin(r, row);
+            schedule(r);
             changed = true;
         }
 
-        public void remove(String provider, String id) {
-            if (of(provider).remove(id) != null) changed = true;
+        /**
+         * The batch engine: checks every resource against its kind's row for {@code action}, and throws the row's
+         * own refusal for the first one in a wrong state before anything changes; then begins them all.
+         */
+        public void beginAll(String action, List<Resource> targets) { beginAll(action, targets, r -> {}); }
+
+        /** As {@link #beginAll(String, List)}, running {@code before} on each resource just before it begins. */
+        public void beginAll(String action, List<Resource> targets, Consumer<Resource> before) {
+            List<Transition> rows = new ArrayList<>(targets.size());
+            for (Resource r : targets) rows.add(allowed(action, r));
+            for (int k = 0; k < targets.size(); k++) {
+                before.accept(targets.get(k));
+                begin(targets.get(k), rows.get(k));
+            }
         }
 
-        /** Starts a transition on the instance (the caller has checked that it is allowed). */
-        public void begin(Instance instance, Transition row) {
-            lifecycle.begin(instance, row);
-            changed = true;
+        /** The row for {@code action} if {@code r} may take it now; the row's refusal otherwise. */
+        public Transition allowed(String action, Resource r) {
+            Transition row = kinds.of(r).table().row(action);
+            if (!row.allows(r.state())) throw row.refusal().apply(r);
+            return row;
         }
 
-        /** Records a change to an instance's fields. */
+        /** Starts {@code action} on one resource, refused as the table says. */
+        public void begin(String action, Resource r) { begin(r, allowed(action, r)); }
+
+        /** Records a change to a resource's fields. */
         public void touched() { changed = true; }
 
         public String account() { return name; }

@@ -4,13 +4,14 @@ import io.cloudmock.Config;
 
 /**
  * What every part of a running cloudmock shares: its configuration, clock, lifecycle engine, store and id
- * makers. One per {@code CloudMock}; providers and the control API receive it at construction.
+ * makers, the kinds of resources. One per {@code CloudMock}; providers and the control API receive it at construction.
  */
 public final class Backend {
     private final Config config;
     private final Clock clock;
     private final Lifecycle lifecycle;
-    private final InstanceStore store;
+    private final Kinds kinds = new Kinds();
+    private final ResourceStore store;
     private final Ids ids;
     private final java.time.Instant startedAt = java.time.Instant.now();
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -21,7 +22,7 @@ public final class Backend {
         this.config = config;
         this.clock = clock;
         this.lifecycle = new Lifecycle(clock, config.transitionDelay());
-        this.store = new InstanceStore(lifecycle);
+        this.store = new ResourceStore(lifecycle, kinds);
         this.ids = new Ids(10_000_001L);
         this.journal = new RequestJournal(config.journalSize());
     }
@@ -29,7 +30,7 @@ public final class Backend {
     public Config config() { return config; }
     public Clock clock() { return clock; }
     public Lifecycle lifecycle() { return lifecycle; }
-    public InstanceStore store() { return store; }
+    public ResourceStore store() { return store; }
     public Ids ids() { return ids; }
     public java.time.Instant startedAt() { return startedAt; }
     /** The request journal ({@code GET /_cloudmock/requests}); CloudMock registers it as a listener. */
@@ -37,18 +38,20 @@ public final class Backend {
     /** The fault rules; providers call {@code faults().match(...)} once per request. */
     public FaultRules faults() { return faults; }
 
-    private final java.util.Map<String, ProviderModel> models = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every kind of resource the providers registered at construction. */
+    public Kinds kinds() { return kinds; }
 
-    /** Each provider registers its model (and with it its transition table) at construction. */
-    public void register(ProviderModel model) {
-        models.put(model.name(), model);
-        lifecycle.register(model.name(), model.table());
-    }
+    /** Each provider registers its kinds (and with them their transition tables) at construction. */
+    public void register(ResourceKind kind) { kinds.register(kind); }
 
-    /** The model of {@code ncp}, {@code ncp-classic} or {@code zenlayer}; null if unknown. */
-    public ProviderModel model(String provider) { return models.get(provider); }
+    private final java.util.Map<String, ReadyNetwork> networks = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public java.util.Collection<ProviderModel> models() { return models.values(); }
+    /** A provider's {@code POST /_cloudmock/networks}. */
+    public void registerReadyNetwork(String provider, ReadyNetwork factory) { networks.put(provider, factory); }
+
+    public ReadyNetwork readyNetwork(String provider) { return networks.get(provider); }
+
+    public java.util.List<String> readyNetworkProviders() { return new java.util.ArrayList<>(new java.util.TreeSet<>(networks.keySet())); }
 
     public void addListener(ExchangeListener listener) { listeners.add(listener); }
 

@@ -11,7 +11,7 @@ public final class Exchange {
     public final java.time.Instant time;
     public String provider = "";
     public String action = "";
-    public String account = InstanceStore.DEFAULT_ACCOUNT;
+    public String account = ResourceStore.DEFAULT_ACCOUNT;
     public String errorCode = "";
     /**
      * The request's parameters as the provider decoded them (NCP: name to value; Zenlayer: the JSON body), for

@@ -3,7 +3,7 @@ package io.cloudmock.core;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Makers of instance numbers and request ids. Instance numbers are unique across accounts. */
+/** Makers of instance numbers and request ids. Resource numbers are unique across accounts. */
 public final class Ids {
     private final AtomicLong next;
 

@@ -30,10 +30,10 @@ public final class SeedFile {
             throw new StartupException("cannot load --seed " + file
                     + ": expected a JSON array of instances or {\"instances\": [...]}");
         }
-        List<InstanceSpec> specs = new ArrayList<>();
+        List<ResourceSpec> specs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             try {
-                specs.add(InstanceSpec.fromJson(list.get(i), backend));
+                specs.add(ResourceSpec.fromJson(list.get(i), backend));
             } catch (IllegalArgumentException e) {
                 throw new StartupException("cannot load --seed " + file + ": instances[" + i + "]: " + e.getMessage(), e);
             }

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Saving is atomic: the snapshot goes to a temporary file in the same directory, is forced to disk, and is
  * renamed over the file, so a reader (or a restart after {@code kill -9}) sees the old file or the new one,
- * never half of one. One background thread watches {@link InstanceStore#version()} (and the manual clock) and
+ * never half of one. One background thread watches {@link ResourceStore#version()} (and the manual clock) and
  * saves at most every {@link #INTERVAL_MS} ms, so a burst of requests costs one write.
  */
 public final class StateFile implements AutoCloseable {

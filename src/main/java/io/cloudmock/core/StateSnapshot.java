@@ -19,7 +19,7 @@ import java.util.Set;
  * {"format": "cloudmock-state", "version": 1, "nextId": 10000042,
  *  "clock": {"manual": true, "now": "2026-01-01T00:00:00Z"},
  *  "accounts": [{"name": "default", "instances": [
- *      {"provider": "ncp", "id": "10000001", "state": "INIT", "path": ["RUN"], "since": "...", "fields": {...}}]}]}
+ *      {"provider": "ncp", "kind": "server", "id": "10000001", "state": "INIT", "path": ["RUN"], "since": "...", "fields": {...}}]}]}
  * }</pre>
  * {@code path} is what remains of a transition under way, so a restored instance finishes it.
  * Journal and fault rules are not part of the state.
@@ -39,23 +39,24 @@ public final class StateSnapshot {
                 .put("nextId", backend.ids().peek());
         ObjectNode clock = root.putObject("clock").put("manual", backend.clock().isManual());
         if (backend.clock().isManual()) clock.put("now", backend.clock().now().toString());
-        List<String> providers = new ArrayList<>();
-        for (ProviderModel m : backend.models()) providers.add(m.name());
-        providers.sort(null);
+        List<ResourceKind> kinds = new ArrayList<>(backend.kinds().all());
+        kinds.sort(java.util.Comparator.comparing(ResourceKind::provider).thenComparing(ResourceKind::kind));
         ArrayNode accounts = root.putArray("accounts");
         for (Account account : backend.store().accounts()) {
             ArrayNode list = account.atomically(tx -> {
                 ArrayNode out = Json.MAPPER.createArrayNode();
-                for (String p : providers) {
-                    for (Instance i : tx.list(p)) {
+                for (ResourceKind k : kinds) {
+                    for (Resource i : tx.list(k.provider(), k.kind())) {
                         ObjectNode n = out.addObject()
                                 .put("provider", i.provider())
+                                .put("kind", i.kind())
                                 .put("id", i.id())
                                 .put("state", i.state());
                         ArrayNode path = n.putArray("path");
                         i.path().forEach(path::add);
                         n.put("since", i.since().toString());
                         n.set("fields", Json.MAPPER.valueToTree(i.fields()));
+                        if (!i.references().isEmpty()) n.set("references", ResourceJson.references(i));
                     }
                 }
                 return out;
@@ -94,7 +95,7 @@ public final class StateSnapshot {
         if (accounts == null || !accounts.isArray()) {
             throw new IllegalArgumentException("accounts must be an array (an empty one clears every instance)");
         }
-        List<Instance> restored = new ArrayList<>();
+        List<Resource> restored = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int a = 0;
         for (JsonNode acc : accounts) {
@@ -109,12 +110,14 @@ public final class StateSnapshot {
                 String w = where + ".instances[" + n++ + "]";
                 if (!in.isObject()) throw new IllegalArgumentException(w + " must be an object");
                 String provider = text(in, "provider", w);
-                ProviderModel model = backend.model(provider);
-                if (model == null) {
-                    throw new IllegalArgumentException(w + ": unknown provider '" + provider + "'; known: "
-                            + InstanceSpec.knownProviders(backend));
+                ResourceKind model;
+                try {
+                    model = ResourceSpec.kind(backend, provider, in.hasNonNull("kind") ? text(in, "kind", w) : null);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(w + ": " + e.getMessage());
                 }
                 String id = text(in, "id", w);
+                // ids are unique per provider, whatever the kind
                 if (!seen.add(name + "\n" + provider + "\n" + id)) {
                     throw new IllegalArgumentException(w + ": instance " + provider + "/" + id + " appears twice in account " + name);
                 }
@@ -137,16 +140,31 @@ public final class StateSnapshot {
                     if (!f.isObject()) throw new IllegalArgumentException(w + ".fields must be an object");
                     fields = Json.MAPPER.convertValue(f, MAP);
                 }
-                Instance instance = new Instance(provider, name, id, state, since, fields);
+                Resource instance = new Resource(provider, model.kind(), name, id, state, since, fields);
                 instance.restore(state, path, since);
+                ResourceSpec.references(in.get("references"), w + ".references").forEach(instance::setReferences);
                 restored.add(instance);
+            }
+        }
+
+        // references are checked against the imported state itself, before the current one is replaced
+        Map<String, Set<String>> present = new java.util.HashMap<>();
+        for (Resource i : restored) present.computeIfAbsent(i.account() + "\n" + i.provider(), k -> new HashSet<>()).add(i.kind() + "\n" + i.id());
+        for (Resource i : restored) {
+            for (Map.Entry<String, List<String>> e : i.references().entrySet()) {
+                for (String ref : e.getValue()) {
+                    if (!present.getOrDefault(i.account() + "\n" + i.provider(), Set.of()).contains(e.getKey() + "\n" + ref)) {
+                        throw new IllegalArgumentException("account " + i.account() + ": " + i.provider() + " " + i.kind() + " "
+                                + i.id() + " refers to " + e.getKey() + " " + ref + ", which the state does not hold");
+                    }
+                }
             }
         }
 
         backend.store().reset();
         if (clockNow != null && backend.clock() instanceof ManualClock manual) manual.set(clockNow);
         if (nextId != null && !nextId.isNull()) backend.ids().skipTo(nextId.asLong());
-        for (Instance i : restored) {
+        for (Resource i : restored) {
             backend.ids().skipPast(i.id());
             backend.store().account(i.account()).atomically(tx -> {
                 tx.add(i);
@@ -155,9 +173,9 @@ public final class StateSnapshot {
         }
     }
 
-    private static String stateOf(ProviderModel model, String state, String where) {
+    private static String stateOf(ResourceKind model, String state, String where) {
         try {
-            return InstanceSpec.checkState(model, state);
+            return ResourceSpec.checkState(model, state);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage());
         }

@@ -3,10 +3,9 @@ package io.cloudmock.core;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-/** A provider's state machine as data: the rows, and the set of states it knows. */
+/** A kind's state machine as data: the rows, keyed by action, and the set of states it knows. */
 public final class TransitionTable {
     private final Map<String, Transition> byAction = new LinkedHashMap<>();
     private final Set<String> states;
@@ -23,17 +22,16 @@ public final class TransitionTable {
         }
     }
 
+    /** The row of {@code action}; a table without it is a bug of cloudmock's, caught by the table tests. */
     public Transition row(String action) {
         Transition t = byAction.get(action);
         if (t == null) throw new IllegalArgumentException("no transition for action " + action);
         return t;
     }
 
-    /** The row for {@code action} if an instance in {@code state} may take it. */
-    public Optional<Transition> allowed(String action, String state) {
-        Transition t = row(action);
-        return t.from().contains(state) ? Optional.of(t) : Optional.empty();
-    }
+    public boolean has(String action) { return byAction.containsKey(action); }
+
+    public Set<String> actions() { return byAction.keySet(); }
 
     public Set<String> states() { return states; }
 

@@ -1,6 +1,6 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ final class NcpBlockStorageActions {
 
     private NcpBlockStorageActions() {}
 
-    static Map<String, Object> list(NcpRequest r) {
+    static Map<String, Object> list(NcpCall r) {
         NcpParams p = r.params();
         String region = r.regionCode();
         String serverNo = p.get("serverInstanceNo");
@@ -44,7 +44,7 @@ final class NcpBlockStorageActions {
         return r.account().atomically(tx -> {
             List<Object> matching = new ArrayList<>();
             if (types.isEmpty() || types.contains("BASIC")) {
-                for (Instance i : NcpNetworkActions.servers(tx, region)) {
+                for (Resource i : NcpNetworkActions.servers(tx, region)) {
                     if (serverNo != null && !serverNo.equals(i.id())) continue;
                     if (!wanted.isEmpty() && !wanted.contains(basicNo(i))) continue;
                     if (status != null && !status.equals("ATTAC")) continue;
@@ -55,25 +55,25 @@ final class NcpBlockStorageActions {
                     matching.add(basic(i));
                 }
             }
-            return NcpLists.payload("blockStorageInstanceList", "blockStorageInstance",
-                    NcpLists.page(matching, pageNo, pageSize), matching.size());
+            return NcpList.payload("blockStorageInstanceList", "blockStorageInstance",
+                    NcpList.page(matching, pageNo, pageSize), matching.size());
         });
     }
 
     /** An unknown number (or one whose server is gone): 200 with totalRows 0, as getServerInstanceDetail. */
-    static Map<String, Object> detail(NcpRequest r) {
+    static Map<String, Object> detail(NcpCall r) {
         String no = r.params().require("blockStorageInstanceNo");
         String region = r.regionCode();
         return r.account().atomically(tx -> {
             List<Object> found = new ArrayList<>(1);
             String serverNo = serverOf(no);
-            Instance i = serverNo == null ? null : tx.get(NcpFlavour.VPC.provider, serverNo);
+            Resource i = serverNo == null ? null : tx.get(NcpFlavour.VPC.provider, NcpModel.KIND, serverNo);
             if (i != null && i.string("regionCode").equals(region)) found.add(basic(i));
-            return NcpLists.payload("blockStorageInstanceList", "blockStorageInstance", found, found.size());
+            return NcpList.payload("blockStorageInstanceList", "blockStorageInstance", found, found.size());
         });
     }
 
-    static String basicNo(Instance server) {
+    static String basicNo(Resource server) {
         return NcpNetworkActions.offset(server.id(), BASIC_STORAGE_OFFSET);
     }
 
@@ -87,7 +87,7 @@ final class NcpBlockStorageActions {
     }
 
     /** The server's basic storage, as the Go SDK's vserver.BlockStorageInstance has it, in that order. */
-    private static Map<String, Object> basic(Instance i) {
+    private static Map<String, Object> basic(Resource i) {
         boolean kvm = i.string("hypervisorType").equals("KVM");
         String detailType = i.string("baseBlockStorageDiskDetailType");
         Map<String, Object> m = new LinkedHashMap<>();
@@ -116,8 +116,8 @@ final class NcpBlockStorageActions {
     }
 
     /** The image's base storage: 10 GiB for KVM (G3) images, 50 GiB for the older ones (getServerImageProductList). */
-    private static long size(Instance i) {
-        return NcpCatalogue.image(i.string("serverImageProductCode"), false)
+    private static long size(Resource i) {
+        return NcpCatalog.image(i.string("serverImageProductCode"), false)
                 .map(img -> img.generation().equals("G3") ? 10 * GIB : 50 * GIB)
                 .orElse(i.string("hypervisorType").equals("KVM") ? 10 * GIB : 50 * GIB);
     }

@@ -1,6 +1,6 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,8 @@ import java.util.Set;
  * request are created together (INIT, then CREAT/booting, then RUN).
  */
 final class NcpCreate {
+    private NcpCreate() {}
+
     /** How many servers one account may hold (the service has a per-account limit; its value varies). */
     static final int LIMIT = 500;
 
@@ -28,11 +30,11 @@ final class NcpCreate {
 
     static String publicIpNo(String serverNo) { return Long.toString(Long.parseLong(serverNo) + 70_000_000L); }
 
-    Map<String, Object> handle(NcpRequest r) {
+    static Map<String, Object> handle(NcpCall r) {
         NcpParams p = r.params();
         boolean classic = r.flavour().classic();
-        NcpCatalogue.Image image = image(p, classic);
-        NcpCatalogue.Product product = product(p, image, classic);
+        NcpCatalog.Image image = image(p, classic);
+        NcpCatalog.Product product = product(p, image, classic);
 
         Integer requested = p.integer("serverCreateCount", 1, 20);
         int count = requested == null ? 1 : requested;
@@ -62,15 +64,15 @@ final class NcpCreate {
 
         Instant now = r.clock().now();
         return r.account().atomically(tx -> {
-            List<Instance> existing = tx.list(r.flavour().provider);
+            List<Resource> existing = tx.list(r.flavour().provider, NcpModel.KIND);
             if (existing.size() + count > LIMIT) {
                 throw new NcpException(NcpError.CREATE_LIMIT, LIMIT, existing.size() + count);
             }
             Set<String> taken = new HashSet<>();
-            for (Instance i : existing) taken.add(i.string("serverName"));
+            for (Resource i : existing) taken.add(i.string("serverName"));
             for (String name : names) if (taken.contains(name)) throw new NcpException(NcpError.NAME_IN_USE);
 
-            List<Instance> created = new ArrayList<>(count);
+            List<Resource> created = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
                 String id = r.model().newId();
                 Map<String, Object> f = r.model().base(id, image, product, now);
@@ -94,49 +96,49 @@ final class NcpCreate {
                         f.put("publicIp", publicIpFor(id));
                     }
                 }
-                Instance instance = new Instance(r.flavour().provider, tx.account(), id, NcpStates.INIT.name(), now, f);
+                Resource instance = new Resource(r.flavour().provider, NcpModel.KIND, tx.account(), id, NcpStates.INIT.name(), now, f);
                 tx.add(instance);
-                tx.begin(instance, NcpStates.TABLE.row(NcpStates.CREATE));
+                tx.begin(NcpTransitions.CREATE, instance);
                 created.add(instance);
             }
             return NcpServerView.payload(created, r.flavour());
         });
     }
 
-    private static NcpCatalogue.Image image(NcpParams p, boolean classic) {
+    private static NcpCatalog.Image image(NcpParams p, boolean classic) {
         String code = p.get("serverImageProductCode");
         if (classic) {
             if (code == null) {
                 if (p.has("memberServerImageNo")) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
                 throw new NcpException(NcpError.MISSING_PARAMETER, "serverImageProductCode or memberServerImageNo");
             }
-            return NcpCatalogue.image(code, true).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+            return NcpCatalog.image(code, true).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         }
-        if (code != null) return NcpCatalogue.image(code, false).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        if (code != null) return NcpCatalog.image(code, false).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         String imageNo = p.get("serverImageNo");
-        if (imageNo != null) return NcpCatalogue.imageByNo(imageNo).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+        if (imageNo != null) return NcpCatalog.imageByNo(imageNo).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         // cloudmock keeps no member (custom) server images
         if (p.has("memberServerImageInstanceNo")) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
         throw new NcpException(NcpError.MISSING_PARAMETER, "memberServerImageInstanceNo or serverImageProductCode or serverSpecCode");
     }
 
-    private static NcpCatalogue.Product product(NcpParams p, NcpCatalogue.Image image, boolean classic) {
+    private static NcpCatalog.Product product(NcpParams p, NcpCatalog.Image image, boolean classic) {
         String code = p.get("serverProductCode");
         String spec = classic ? null : p.get("serverSpecCode");
-        NcpCatalogue.Product product;
+        NcpCatalog.Product product;
         if (code != null) {
-            product = NcpCatalogue.product(code, classic).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+            product = NcpCatalog.product(code, classic).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         } else if (spec != null) {
-            product = NcpCatalogue.productBySpec(spec).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
+            product = NcpCatalog.productBySpec(spec).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         } else {
-            return NcpCatalogue.minimumProduct(image);
+            return NcpCatalog.minimumProduct(image);
         }
-        if (!NcpCatalogue.compatible(image, product)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+        if (!NcpCatalog.compatible(image, product)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
         return product;
     }
 
     /** VPC placement: vpcNo, subnetNo and the network interfaces are required; zone = the region's first. */
-    private static Map<String, Object> vpcPlace(NcpRequest r, NcpParams p) {
+    private static Map<String, Object> vpcPlace(NcpCall r, NcpParams p) {
         String region = r.regionCode();
         String vpcNo = NcpNetworkActions.number(p.require("vpcNo"), "vpcNo");
         String subnetNo = NcpNetworkActions.number(p.require("subnetNo"), "subnetNo");
@@ -153,14 +155,14 @@ final class NcpCreate {
                 throw new NcpException(NcpError.MISSING_PARAMETER, where + "accessControlGroupNoList.1");
             }
         }
-        String zone = NcpCatalogue.zones(region).get(0).zoneCode();
+        String zone = NcpCatalog.zones(region).get(0).zoneCode();
         return Map.of("regionCode", region, "zoneCode", zone, "vpcNo", vpcNo, "subnetNo", subnetNo,
                 "placementGroupNo", p.get("placementGroupNo", ""));
     }
 
     private static Map<String, Object> classicPlace(NcpParams p) {
         String zoneNo = p.get("zoneNo");
-        if (zoneNo != null && NcpCatalogue.zone(zoneNo).filter(z -> z.zoneNo().equals(zoneNo)).isEmpty()) {
+        if (zoneNo != null && NcpCatalog.zone(zoneNo).filter(z -> z.zoneNo().equals(zoneNo)).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "zoneNo", zoneNo);
         }
         List<String> acgs = p.idList("accessControlGroupConfigurationNoList");

@@ -1,6 +1,6 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code getServerSpecList} (the KVM/G3-era catalogue, {@code ncloud_server_image_numbers} /
  * {@code ncloud_server_specs}) and {@code getRootPassword} ({@code ncloud_root_password}).
  *
- * <p>Images and specs are views of {@link NcpCatalogue}: an image number or spec code listed here is one that
+ * <p>Images and specs are views of {@link NcpCatalog}: an image number or spec code listed here is one that
  * createServerInstances accepts as {@code serverImageNo} / {@code serverSpecCode}. Field names, order and JSON
  * types are those of ncloud-sdk-go-v2 {@code vserver.ServerImage} and {@code vserver.ServerSpec}.
  */
@@ -49,16 +49,9 @@ final class NcpDataSourceActions {
     /** A {code, codeName} pair shared by every answer, so read-only. */
     private static Map<String, Object> fixed(Map<String, Object> pair) { return Collections.unmodifiableMap(pair); }
 
-    /** Registers the three actions in the VPC ({@code /vserver/v2}) action map. */
-    static void addDataSources(Map<String, NcpHandler> actions) {
-        actions.put("getServerImageList", NcpDataSourceActions::images);
-        actions.put("getServerSpecList", NcpDataSourceActions::specs);
-        actions.put("getRootPassword", NcpDataSourceActions::rootPassword);
-    }
-
     // ---- getServerImageList
 
-    static Map<String, Object> images(NcpRequest r) {
+    static Map<String, Object> images(NcpCall r) {
         NcpParams p = r.params();
         r.regionCode(); // the catalogue is the same in every region; an unknown one is still refused
         String name = p.get("serverImageName");
@@ -75,10 +68,10 @@ final class NcpDataSourceActions {
         List<String> categories = p.list("platformCategoryCodeList");
         Integer pageNo = p.integer("pageNo", 0, Integer.MAX_VALUE);
         Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
-        Comparator<NcpCatalogue.Image> order = imageOrder(p);
+        Comparator<NcpCatalog.Image> order = imageOrder(p);
 
-        List<NcpCatalogue.Image> matching = new ArrayList<>();
-        for (NcpCatalogue.Image i : NcpCatalogue.IMAGES) {
+        List<NcpCatalog.Image> matching = new ArrayList<>();
+        for (NcpCatalog.Image i : NcpCatalog.IMAGES) {
             if (i.classic() || i.imageNo().isEmpty()) continue;
             if (name != null && !name.equals(i.name())) continue;
             if (status != null && !status.equals("CREAT")) continue;
@@ -91,20 +84,20 @@ final class NcpDataSourceActions {
         }
         if (order != null) matching.sort(order);
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Image i : NcpLists.page(matching, pageNo, pageSize)) items.add(image(i));
-        return NcpLists.payload("serverImageList", "serverImage", items, matching.size());
+        for (NcpCatalog.Image i : NcpList.page(matching, pageNo, pageSize)) items.add(image(i));
+        return NcpList.payload("serverImageList", "serverImage", items, matching.size());
     }
 
     /** sortedBy: serverImageName | serverImageNo (any case), as the other image lists; sortingOrder as everywhere. */
-    private static Comparator<NcpCatalogue.Image> imageOrder(NcpParams p) {
+    private static Comparator<NcpCatalog.Image> imageOrder(NcpParams p) {
         String sortedBy = p.get("sortedBy");
         String sortingOrder = p.get("sortingOrder");
         if (sortingOrder != null && !sortingOrder.equalsIgnoreCase("ascending") && !sortingOrder.equalsIgnoreCase("descending")) {
             throw new NcpException(NcpError.INVALID_PARAMETER, "sortingOrder", sortingOrder);
         }
         if (sortedBy == null) return null;
-        Comparator<NcpCatalogue.Image> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
-            case "serverimagename" -> Comparator.comparing(NcpCatalogue.Image::name);
+        Comparator<NcpCatalog.Image> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
+            case "serverimagename" -> Comparator.comparing(NcpCatalog.Image::name);
             case "serverimageno" -> Comparator.comparingLong(i -> Long.parseLong(i.imageNo()));
             default -> throw new NcpException(NcpError.INVALID_PARAMETER, "sortedBy", sortedBy);
         };
@@ -113,7 +106,7 @@ final class NcpDataSourceActions {
 
 
     /** One vserver.ServerImage, in the Go SDK's field order. */
-    private static Map<String, Object> image(NcpCatalogue.Image i) {
+    private static Map<String, Object> image(NcpCatalog.Image i) {
         boolean kvm = i.hypervisor().equals("KVM");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("serverImageNo", i.imageNo());
@@ -148,38 +141,38 @@ final class NcpDataSourceActions {
 
     // ---- getServerSpecList
 
-    static Map<String, Object> specs(NcpRequest r) {
+    static Map<String, Object> specs(NcpCall r) {
         NcpParams p = r.params();
         String region = r.regionCode();
         String zone = p.get("zoneCode");
-        if (zone != null && NcpCatalogue.zone(zone).filter(z -> z.zoneCode().equals(zone)
+        if (zone != null && NcpCatalog.zone(zone).filter(z -> z.zoneCode().equals(zone)
                 && z.regionCode().equals(region)).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "zoneCode", zone);
         }
         String imageNo = p.get("serverImageNo");
-        Optional<NcpCatalogue.Image> image = Optional.empty();
+        Optional<NcpCatalog.Image> image = Optional.empty();
         if (imageNo != null) {
             // as getServerProductList answers an unknown image
-            image = Optional.of(NcpCatalogue.imageByNo(imageNo).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND)));
+            image = Optional.of(NcpCatalog.imageByNo(imageNo).orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND)));
         }
         List<String> codes = p.list("serverSpecCodeList");
         List<String> hypervisors = new ArrayList<>(p.list("hypervisorCodeList"));
         hypervisors.addAll(p.list("hypervisorTypeCodeList"));
 
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Product s : NcpCatalogue.PRODUCTS) {
+        for (NcpCatalog.Product s : NcpCatalog.PRODUCTS) {
             if (s.classic() || s.specCode().isEmpty()) continue;
-            if (image.isPresent() && !NcpCatalogue.compatible(image.get(), s)) continue;
+            if (image.isPresent() && !NcpCatalog.compatible(image.get(), s)) continue;
             if (!codes.isEmpty() && !codes.contains(s.specCode())) continue;
             if (!hypervisors.isEmpty() && !hypervisors.contains("KVM")) continue;
             items.add(spec(s));
         }
-        return NcpLists.payload("serverSpecList", "serverSpec", items, items.size());
+        return NcpList.payload("serverSpecList", "serverSpec", items, items.size());
     }
 
     /** One vserver.ServerSpec, in the Go SDK's field order. Only G3 products have a spec code: all KVM. */
-    private static Map<String, Object> spec(NcpCatalogue.Product s) {
-        NcpCatalogue.SpecLimits l = s.limits();
+    private static Map<String, Object> spec(NcpCatalog.Product s) {
+        NcpCatalog.SpecLimits l = s.limits();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("serverSpecCode", s.specCode());
         m.put("generationCode", s.generation());
@@ -204,12 +197,12 @@ final class NcpDataSourceActions {
      * A fake, deterministic password per server number (Linux root or Windows Administrator alike). cloudmock
      * keeps no login keys, so any non-empty privateKey is accepted.
      */
-    static Map<String, Object> rootPassword(NcpRequest r) {
+    static Map<String, Object> rootPassword(NcpCall r) {
         NcpParams p = r.params();
         p.require("serverInstanceNo");
         p.require("privateKey");
         String password = r.account().atomically(tx -> {
-            Instance i = NcpServerActions.one(r, tx);
+            Resource i = NcpServerActions.one(r, tx);
             return fakePassword(i.id());
         });
         Map<String, Object> m = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Ids;
-import io.cloudmock.core.ProviderModel;
+import io.cloudmock.core.ResourceKind;
 import io.cloudmock.core.TransitionTable;
 
 import java.time.Instant;
@@ -15,7 +15,10 @@ import java.util.Map;
  * What an NCP server instance holds, under NCP's own field names (codes of CommonCode fields, e.g.
  * {@code "platformType": "WND64"}), for one flavour. Used by createServerInstances and by the control API.
  */
-public final class NcpModel implements ProviderModel {
+public final class NcpModel implements ResourceKind {
+    /** The kind name of NCP servers in the control API and the store. */
+    public static final String KIND = "server";
+
     /** NCP dates: {@code 2024-01-23T00:08:42+0900}, in Korea time as the service shows them. */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ")
             .withZone(ZoneOffset.ofHours(9));
@@ -31,8 +34,10 @@ public final class NcpModel implements ProviderModel {
 
     public NcpFlavour flavour() { return flavour; }
 
-    @Override public String name() { return flavour.provider; }
-    @Override public TransitionTable table() { return NcpStates.TABLE; }
+    @Override public String provider() { return flavour.provider; }
+    @Override public String kind() { return KIND; }
+    @Override public boolean isInstance() { return true; }
+    @Override public TransitionTable table() { return NcpTransitions.SERVER; }
     @Override public String defaultState() { return NcpStates.RUN.name(); }
     @Override public String newId() { return ids.nextNumber(); }
 
@@ -47,11 +52,11 @@ public final class NcpModel implements ProviderModel {
         boolean classic = flavour.classic();
         String imageCode = stringOr(given.get("serverImageProductCode"),
                 classic ? "SPSW0LINUX000046" : "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003");
-        NcpCatalogue.Image image = NcpCatalogue.image(imageCode, classic).orElseThrow(
+        NcpCatalog.Image image = NcpCatalog.image(imageCode, classic).orElseThrow(
                 () -> new IllegalArgumentException("unknown serverImageProductCode " + imageCode));
-        String productCode = stringOr(given.get("serverProductCode"), NcpCatalogue.minimumProduct(image).code());
-        NcpCatalogue.Product product = NcpCatalogue.product(productCode, classic)
-                .filter(p -> NcpCatalogue.compatible(image, p))
+        String productCode = stringOr(given.get("serverProductCode"), NcpCatalog.minimumProduct(image).code());
+        NcpCatalog.Product product = NcpCatalog.product(productCode, classic)
+                .filter(p -> NcpCatalog.compatible(image, p))
                 .orElseThrow(() -> new IllegalArgumentException("unknown or incompatible serverProductCode " + productCode));
         Map<String, Object> f = base(id, image, product, now);
         f.putAll(given);
@@ -59,7 +64,7 @@ public final class NcpModel implements ProviderModel {
     }
 
     /** Every field of a server of {@code image} on {@code product}, created {@code now}. */
-    Map<String, Object> base(String id, NcpCatalogue.Image image, NcpCatalogue.Product product, Instant now) {
+    Map<String, Object> base(String id, NcpCatalog.Image image, NcpCatalog.Product product, Instant now) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("serverName", defaultName(id));
         f.put("serverDescription", "");
@@ -100,7 +105,7 @@ public final class NcpModel implements ProviderModel {
     }
 
     /** The fields a product decides (also on a spec change). */
-    void applyProduct(Map<String, Object> f, NcpCatalogue.Product product) {
+    void applyProduct(Map<String, Object> f, NcpCatalog.Product product) {
         f.put("serverProductCode", product.code());
         f.put("cpuCount", product.cpuCount());
         f.put("memorySize", product.memorySize());

@@ -1,7 +1,7 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Account;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,14 +33,6 @@ final class NcpNetworkActions {
 
     private NcpNetworkActions() {}
 
-    /** The {@code /vserver/v2} lookups Terraform's ncloud_server makes besides the server actions. */
-    static void addVserverLookups(Map<String, NcpHandler> actions) {
-        actions.put("getAccessControlGroupList", NcpNetworkActions::accessControlGroups);
-        actions.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);
-        actions.put("getBlockStorageInstanceList", NcpBlockStorageActions::list);
-        actions.put("getBlockStorageInstanceDetail", NcpBlockStorageActions::detail);
-    }
-
     // ---- what createServerInstances keeps of each network interface
 
     /** One record per interface: its number, order (device ethN), the ACGs and the ip asked for ("" = assigned). */
@@ -61,14 +53,14 @@ final class NcpNetworkActions {
 
     // ---- vpc/v2/getSubnetDetail
 
-    static Map<String, Object> subnetDetail(NcpRequest r) {
+    static Map<String, Object> subnetDetail(NcpCall r) {
         String subnetNo = number(r.params().require("subnetNo"), "subnetNo");
         String region = r.regionCode();
         String now = NcpModel.date(r.clock().now());
         return r.account().atomically(tx -> {
             // the subnet lies where the first server on it lies; with none, in the default VPC and first zone
-            Instance first = null;
-            for (Instance i : servers(tx, region)) {
+            Resource first = null;
+            for (Resource i : servers(tx, region)) {
                 if (i.string("subnetNo").equals(subnetNo)) {
                     first = i;
                     break;
@@ -78,7 +70,7 @@ final class NcpNetworkActions {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("subnetNo", subnetNo);
             s.put("vpcNo", vpcNo);
-            s.put("zoneCode", first == null ? NcpCatalogue.zones(region).get(0).zoneCode() : first.string("zoneCode"));
+            s.put("zoneCode", first == null ? NcpCatalog.zones(region).get(0).zoneCode() : first.string("zoneCode"));
             s.put("subnetName", "subnet-" + subnetNo);
             s.put("subnet", subnetCidr(subnetNo));
             s.put("subnetStatus", NcpCodes.code("RUN", "run"));
@@ -86,13 +78,13 @@ final class NcpNetworkActions {
             s.put("subnetType", NcpCodes.code("PUBLIC", "Public"));
             s.put("usageType", NcpCodes.code("GEN", "General"));
             s.put("networkAclNo", offset(vpcNo, NETWORK_ACL_OFFSET));
-            return NcpLists.payload("subnetList", "subnet", List.of(s), 1);
+            return NcpList.payload("subnetList", "subnet", List.of(s), 1);
         });
     }
 
     // ---- vserver/v2/getAccessControlGroupList
 
-    static Map<String, Object> accessControlGroups(NcpRequest r) {
+    static Map<String, Object> accessControlGroups(NcpCall r) {
         NcpParams p = r.params();
         String region = r.regionCode();
         String vpcNo = p.has("vpcNo") ? number(p.get("vpcNo"), "vpcNo") : null;
@@ -109,9 +101,9 @@ final class NcpNetworkActions {
             TreeMap<String, Map<String, Object>> groups = new TreeMap<>(BY_NUMBER);
             addDefault(groups, DEFAULT_VPC);
             if (vpcNo != null) addDefault(groups, vpcNo);
-            List<Instance> servers = servers(tx, region);
-            for (Instance i : servers) addDefault(groups, i.string("vpcNo"));
-            for (Instance i : servers) {
+            List<Resource> servers = servers(tx, region);
+            for (Resource i : servers) addDefault(groups, i.string("vpcNo"));
+            for (Resource i : servers) {
                 for (Map<String, Object> nic : nics(i)) {
                     for (Object acgNo : (List<?>) nic.get("accessControlGroupNoList")) {
                         String no = acgNo.toString();
@@ -127,7 +119,7 @@ final class NcpNetworkActions {
                 if (status != null && !status.equals("RUN")) continue;
                 matching.add(g);
             }
-            return NcpLists.payload("accessControlGroupList", "accessControlGroup", NcpLists.page(matching, pageNo, pageSize),
+            return NcpList.payload("accessControlGroupList", "accessControlGroup", NcpList.page(matching, pageNo, pageSize),
                     matching.size());
         });
     }
@@ -152,23 +144,23 @@ final class NcpNetworkActions {
     // ---- vserver/v2/getNetworkInterfaceDetail
 
     /** An interface no live server of the region lists: 200 with totalRows 0, as for a server. */
-    static Map<String, Object> networkInterfaceDetail(NcpRequest r) {
+    static Map<String, Object> networkInterfaceDetail(NcpCall r) {
         String no = r.params().require("networkInterfaceNo");
         String region = r.regionCode();
         return r.account().atomically(tx -> {
-            for (Instance i : servers(tx, region)) {
+            for (Resource i : servers(tx, region)) {
                 for (Map<String, Object> nic : nics(i)) {
                     if (no.equals(nic.get("networkInterfaceNo"))) {
-                        return NcpLists.payload("networkInterfaceList", "networkInterface", List.of(nicView(i, nic)), 1);
+                        return NcpList.payload("networkInterfaceList", "networkInterface", List.of(nicView(i, nic)), 1);
                     }
                 }
             }
-            return NcpLists.payload("networkInterfaceList", "networkInterface", List.of(), 0);
+            return NcpList.payload("networkInterfaceList", "networkInterface", List.of(), 0);
         });
     }
 
     /** A network interface as the Go SDK's vserver.NetworkInterface has it, in that order. */
-    private static Map<String, Object> nicView(Instance server, Map<String, Object> nic) {
+    private static Map<String, Object> nicView(Resource server, Map<String, Object> nic) {
         String no = nic.get("networkInterfaceNo").toString();
         int order = ((Number) nic.get("networkInterfaceOrder")).intValue();
         String subnetNo = server.string("subnetNo");
@@ -198,7 +190,7 @@ final class NcpNetworkActions {
      * The interfaces of a VPC server: the records createServerInstances kept, or for a server made through the control
      * API (which has only {@code networkInterfaceNoList}) one record per number, in order, with the VPC's default ACG.
      */
-    static List<Map<String, Object>> nics(Instance server) {
+    static List<Map<String, Object>> nics(Resource server) {
         Object kept = server.fields().get("networkInterfaces");
         List<Map<String, Object>> out = new ArrayList<>();
         if (kept instanceof List<?> list && !list.isEmpty()) {
@@ -227,7 +219,7 @@ final class NcpNetworkActions {
     }
 
     /** The private addresses of a VPC server's interfaces, as getNetworkInterfaceDetail shows them. */
-    static List<String> privateIps(Instance server) {
+    static List<String> privateIps(Resource server) {
         String subnetNo = server.string("subnetNo");
         List<String> ips = new ArrayList<>();
         for (Map<String, Object> nic : nics(server)) {
@@ -279,9 +271,9 @@ final class NcpNetworkActions {
         return value;
     }
 
-    static List<Instance> servers(Account.Tx tx, String region) {
-        List<Instance> out = new ArrayList<>();
-        for (Instance i : tx.list(PROVIDER)) if (i.string("regionCode").equals(region)) out.add(i);
+    static List<Resource> servers(Account.Tx tx, String region) {
+        List<Resource> out = new ArrayList<>();
+        for (Resource i : tx.list(PROVIDER, NcpModel.KIND)) if (i.string("regionCode").equals(region)) out.add(i);
         return out;
     }
 }

@@ -3,7 +3,7 @@ package io.cloudmock.ncp;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.Ids;
-import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ResourceStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -32,7 +32,7 @@ public final class NcpRoutes {
      * One API under the gateway: a path prefix, the flavour whose servers it sees, and its actions.
      * {@code /vpc/v2} (the VPC network API) sees the VPC servers and answers what Terraform reads of it.
      */
-    private record Surface(String prefix, NcpFlavour flavour, Map<String, NcpHandler> actions) {}
+    private record Surface(String prefix, NcpFlavour flavour, Map<String, NcpAction> actions) {}
 
     private final Backend backend;
     private final Map<NcpFlavour, NcpModel> models = new HashMap<>();
@@ -40,45 +40,13 @@ public final class NcpRoutes {
 
     public NcpRoutes(Backend backend) {
         this.backend = backend;
-        NcpCreate create = new NcpCreate();
         for (NcpFlavour flavour : NcpFlavour.values()) {
             NcpModel model = new NcpModel(flavour, backend.ids());
             models.put(flavour, model);
             backend.register(model);
-            Map<String, NcpHandler> m = new HashMap<>();
-            m.put("getRegionList", NcpCatalogueActions::regions);
-            m.put("getZoneList", NcpCatalogueActions::zones);
-            m.put("getServerImageProductList", NcpCatalogueActions::images);
-            m.put("getServerProductList", NcpCatalogueActions::products);
-            m.put("createServerInstances", create::handle);
-            m.put("getServerInstanceList", NcpServerActions::list);
-            m.put("startServerInstances", NcpServerActions::start);
-            m.put("stopServerInstances", NcpServerActions::stop);
-            m.put("rebootServerInstances", NcpServerActions::reboot);
-            m.put("terminateServerInstances", NcpServerActions::terminate);
-            m.put("changeServerInstanceSpec", NcpServerActions::changeSpec);
-            if (flavour == NcpFlavour.VPC) {
-                // VPC-only actions: the Classic API has none of these (ncloud-sdk-go-v2 services/server)
-                m.put("getServerInstanceDetail", NcpServerActions::detail);
-                m.put("setProtectServerTermination", NcpServerActions::setProtect);
-                m.put("changeServerInstanceName", NcpServerActions::changeName);
-                m.put("interruptServerInstance", NcpServerActions::interrupt);
-                NcpNetworkActions.addVserverLookups(m); // what Terraform's ncloud_server reads besides servers
-                NcpDataSourceActions.addDataSources(m); // getServerImageList, getServerSpecList, getRootPassword
-            }
-            surfaces.add(new Surface(flavour.pathPrefix, flavour, Map.copyOf(m)));
+            surfaces.add(new Surface(flavour.pathPrefix, flavour, NcpActions.server(flavour)));
         }
-        surfaces.add(new Surface(VPC_NETWORK_PREFIX, NcpFlavour.VPC,
-                Map.of("getSubnetDetail", NcpNetworkActions::subnetDetail)));
-    }
-
-    /** The VPC network API ({@code NCLOUD_API_GW + /vpc/v2}, the Go SDK's {@code services/vpc}). */
-    static final String VPC_NETWORK_PREFIX = "/vpc/v2";
-
-    /** The actions served under a path prefix (docs/coverage.md lists them with the ones that are not). */
-    public Set<String> implemented(String prefix) {
-        return surfaces.stream().filter(x -> x.prefix().equals(prefix)).findFirst()
-                .map(x -> x.actions().keySet()).orElse(Set.of());
+        surfaces.add(new Surface(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, NcpActions.vpcNetwork()));
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {
@@ -108,9 +76,9 @@ public final class NcpRoutes {
         exchange.parameters(params.asMap(), (query == null ? 0 : query.length()) + bodyLength(ctx));
         NcpFormat format = NcpFormat.of(params.get("responseFormatType"));
         String accessKey = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
-        exchange.account = accessKey == null || accessKey.isBlank() ? InstanceStore.DEFAULT_ACCOUNT : accessKey.trim();
+        exchange.account = accessKey == null || accessKey.isBlank() ? ResourceStore.DEFAULT_ACCOUNT : accessKey.trim();
 
-        NcpHandler handler = surface.actions().get(action);
+        NcpAction handler = surface.actions().get(action);
         if (handler == null) {
             notFound(ctx, surface, action, format);
             return;
@@ -124,7 +92,7 @@ public final class NcpRoutes {
                 return;
             }
         }
-        NcpRequest request = new NcpRequest(flavour, models.get(flavour), params,
+        NcpCall request = new NcpCall(flavour, models.get(flavour), params,
                 backend.store().account(exchange.account), backend.clock());
         try {
             Map<String, Object> payload = handler.handle(request);

@@ -1,7 +1,7 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Account;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 import io.cloudmock.core.Transition;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ final class NcpServerActions {
 
     // ---- reads
 
-    static Map<String, Object> list(NcpRequest r) {
+    static Map<String, Object> list(NcpCall r) {
         NcpParams p = r.params();
         List<String> ids = p.list("serverInstanceNoList");
         String status = p.get("serverInstanceStatusCode");
@@ -32,21 +32,21 @@ final class NcpServerActions {
         }
         Integer pageNo = p.integer("pageNo", 0, Integer.MAX_VALUE);
         Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
-        Comparator<Instance> order = order(p);
-        Predicate<Instance> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
+        Comparator<Resource> order = order(p);
+        Predicate<Resource> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
         return r.account().atomically(tx -> {
-            List<Instance> matching = new ArrayList<>();
-            for (Instance i : tx.list(r.flavour().provider)) {
+            List<Resource> matching = new ArrayList<>();
+            for (Resource i : tx.list(r.flavour().provider, NcpModel.KIND)) {
                 if (!ids.isEmpty() && !ids.contains(i.id())) continue;
                 if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
                 if (filter.test(i)) matching.add(i);
             }
             if (order != null) matching.sort(order);
-            return NcpServerView.payload(NcpLists.page(matching, pageNo, pageSize), matching.size(), r.flavour());
+            return NcpServerView.payload(NcpList.page(matching, pageNo, pageSize), matching.size(), r.flavour());
         });
     }
 
-    private static Predicate<Instance> vpcFilter(NcpRequest r) {
+    private static Predicate<Resource> vpcFilter(NcpCall r) {
         NcpParams p = r.params();
         String region = r.regionCode();
         String vpcNo = p.get("vpcNo");
@@ -68,14 +68,14 @@ final class NcpServerActions {
                 && (hypervisors.isEmpty() || hypervisors.contains(i.string("hypervisorType")));
     }
 
-    private static Predicate<Instance> classicFilter(NcpRequest r) {
+    private static Predicate<Resource> classicFilter(NcpCall r) {
         NcpParams p = r.params();
         String regionNo = p.get("regionNo");
-        if (regionNo != null && NcpCatalogue.regionByNo(regionNo).isEmpty()) {
+        if (regionNo != null && NcpCatalog.regionByNo(regionNo).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo);
         }
         String zoneNo = p.get("zoneNo");
-        if (zoneNo != null && NcpCatalogue.zoneByNo(zoneNo).isEmpty()) {
+        if (zoneNo != null && NcpCatalog.zoneByNo(zoneNo).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, "zoneNo", zoneNo);
         }
         String filterName = p.get("searchFilterName");
@@ -91,8 +91,8 @@ final class NcpServerActions {
         boolean tagFilter = !p.list("tagKeyList").isEmpty() || !p.list("tagValueList").isEmpty();
         return i -> {
             if (tagFilter) return false;
-            NcpCatalogue.Zone zone = NcpCatalogue.zone(i.string("zoneNo")).orElse(NcpCatalogue.ZONES.get(0));
-            String instanceRegionNo = NcpCatalogue.region(zone.regionCode(), true).map(NcpCatalogue.Region::regionNo).orElse("");
+            NcpCatalog.Zone zone = NcpCatalog.zone(i.string("zoneNo")).orElse(NcpCatalog.ZONES.get(0));
+            String instanceRegionNo = NcpCatalog.region(zone.regionCode(), true).map(NcpCatalog.Region::regionNo).orElse("");
             if (regionNo != null && !regionNo.equals(instanceRegionNo)) return false;
             if (zoneNo != null && !zoneNo.equals(zone.zoneNo())) return false;
             if (needle != null && filterName != null) {
@@ -108,71 +108,67 @@ final class NcpServerActions {
     }
 
     /** sortedBy: serverName | serverInstanceNo | createDate (any case); sortingOrder: ascending | descending. */
-    private static Comparator<Instance> order(NcpParams p) {
+    private static Comparator<Resource> order(NcpParams p) {
         String sortedBy = p.get("sortedBy");
         String sortingOrder = p.get("sortingOrder");
         if (sortingOrder != null && !sortingOrder.equalsIgnoreCase("ascending") && !sortingOrder.equalsIgnoreCase("descending")) {
             throw new NcpException(NcpError.INVALID_PARAMETER, "sortingOrder", sortingOrder);
         }
         if (sortedBy == null) return null;
-        Comparator<Instance> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
+        Comparator<Resource> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
             case "servername" -> Comparator.comparing(i -> i.string("serverName"));
-            case "serverinstanceno" -> Comparator.comparing(Instance::id, NcpNetworkActions.BY_NUMBER);
-            case "createdate" -> Comparator.comparing((Instance i) -> i.string("createDate"))
-                    .thenComparing(Instance::id, NcpNetworkActions.BY_NUMBER);
+            case "serverinstanceno" -> Comparator.comparing(Resource::id, NcpNetworkActions.BY_NUMBER);
+            case "createdate" -> Comparator.comparing((Resource i) -> i.string("createDate"))
+                    .thenComparing(Resource::id, NcpNetworkActions.BY_NUMBER);
             default -> throw new NcpException(NcpError.INVALID_PARAMETER, "sortedBy", sortedBy);
         };
         return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? c.reversed() : c;
     }
 
     /** VPC only. Unknown, terminated or other-region numbers: 200 with totalRows 0 (Terraform reads that as gone). */
-    static Map<String, Object> detail(NcpRequest r) {
+    static Map<String, Object> detail(NcpCall r) {
         String id = r.params().require("serverInstanceNo");
         String region = r.regionCode();
         return r.account().atomically(tx -> {
-            Instance i = tx.get(r.flavour().provider, id);
-            List<Instance> found = i != null && i.string("regionCode").equals(region) ? List.of(i) : List.of();
+            Resource i = tx.get(r.flavour().provider, NcpModel.KIND, id);
+            List<Resource> found = i != null && i.string("regionCode").equals(region) ? List.of(i) : List.of();
             return NcpServerView.payload(found, r.flavour());
         });
     }
 
     // ---- batch lifecycle actions
 
-    static Map<String, Object> start(NcpRequest r) { return batch(r, NcpStates.START_ACTION, NcpError.SERVER_STATE_CONFLICT); }
+    static Map<String, Object> start(NcpCall r) { return batch(r, NcpTransitions.START_ACTION); }
 
-    static Map<String, Object> stop(NcpRequest r) { return batch(r, NcpStates.STOP, NcpError.SERVER_STATE_CONFLICT); }
+    static Map<String, Object> stop(NcpCall r) { return batch(r, NcpTransitions.STOP); }
 
-    static Map<String, Object> reboot(NcpRequest r) { return batch(r, NcpStates.REBOOT, NcpError.SERVER_STATE_CONFLICT); }
+    static Map<String, Object> reboot(NcpCall r) { return batch(r, NcpTransitions.REBOOT); }
 
-    static Map<String, Object> terminate(NcpRequest r) { return batch(r, NcpStates.TERMINATE, NcpError.TERMINATE_STATE_CONFLICT); }
+    static Map<String, Object> terminate(NcpCall r) { return batch(r, NcpTransitions.TERMINATE); }
 
-    private static Map<String, Object> batch(NcpRequest r, String action, NcpError wrongState) {
+    private static Map<String, Object> batch(NcpCall r, String action) {
         List<String> ids = r.params().idList("serverInstanceNoList");
         if (ids.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "serverInstanceNoList");
         return r.account().atomically(tx -> {
-            List<Instance> targets = existing(r, tx, ids);
-            if (action.equals(NcpStates.TERMINATE)) {
-                for (Instance i : targets) {
+            List<Resource> targets = existing(r, tx, ids);
+            if (action.equals(NcpTransitions.TERMINATE)) {
+                for (Resource i : targets) {
                     if (NcpServerView.bool(i, "isProtectServerTermination")) {
                         throw new NcpException(NcpError.TERMINATION_PROTECTED, i.string("serverName"));
                     }
                 }
             }
-            List<Transition> rows = new ArrayList<>(targets.size());
-            for (Instance i : targets) {
-                rows.add(NcpStates.TABLE.allowed(action, i.state()).orElseThrow(() -> new NcpException(wrongState)));
-            }
-            for (int k = 0; k < targets.size(); k++) begin(tx, targets.get(k), rows.get(k));
+            tx.beginAll(action, targets, NcpServerActions::rememberUptime);
             return NcpServerView.payload(targets, r.flavour());
         });
     }
 
     /** Every id must name a live server of this flavour (and, for VPC, of the request's region). */
-    static List<Instance> existing(NcpRequest r, Account.Tx tx, List<String> ids) {
+    static List<Resource> existing(NcpCall r, Account.Tx tx, List<String> ids) {
         String region = r.flavour().classic() ? null : r.regionCode();
-        List<Instance> out = new ArrayList<>(ids.size());
+        List<Resource> out = new ArrayList<>(ids.size());
         for (String id : ids) {
-            Instance i = tx.get(r.flavour().provider, id);
+            Resource i = tx.get(r.flavour().provider, NcpModel.KIND, id);
             if (i == null || (region != null && !i.string("regionCode").equals(region))) {
                 throw new NcpException(NcpError.INVALID_SERVER_INSTANCE_NO);
             }
@@ -181,19 +177,23 @@ final class NcpServerActions {
         return out;
     }
 
-    static Instance one(NcpRequest r, Account.Tx tx) {
+    static Resource one(NcpCall r, Account.Tx tx) {
         return existing(r, tx, List.of(r.params().require("serverInstanceNo"))).get(0);
     }
 
-    /** Starts a row, remembering when a running server last came up (its uptime) before it leaves RUN. */
-    static void begin(Account.Tx tx, Instance i, Transition row) {
+    /** Remembers when a running server last came up (its uptime) before it leaves RUN. */
+    private static void rememberUptime(Resource i) {
         if (i.state().equals(NcpStates.RUN.name())) i.fields().put("uptime", NcpModel.date(i.since()));
-        tx.begin(i, row);
+    }
+
+    /** Starts {@code action} on one server, refused as the table says. */
+    private static void begin(Account.Tx tx, String action, Resource i) {
+        tx.beginAll(action, List.of(i), NcpServerActions::rememberUptime);
     }
 
     // ---- single-instance actions
 
-    static Map<String, Object> changeSpec(NcpRequest r) {
+    static Map<String, Object> changeSpec(NcpCall r) {
         NcpParams p = r.params();
         boolean classic = r.flavour().classic();
         String productCode = p.get("serverProductCode");
@@ -205,43 +205,42 @@ final class NcpServerActions {
             throw new NcpException(NcpError.INVALID_PARAMETER, "serverSpecCode", specCode);
         }
         return r.account().atomically(tx -> {
-            Instance i = one(r, tx);
-            NcpCatalogue.Product target = (productCode != null
-                    ? NcpCatalogue.product(productCode, classic) : NcpCatalogue.productBySpec(specCode))
+            Resource i = one(r, tx);
+            NcpCatalog.Product target = (productCode != null
+                    ? NcpCatalog.product(productCode, classic) : NcpCatalog.productBySpec(specCode))
                     .orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
-            NcpCatalogue.Product current = NcpCatalogue.product(i.string("serverProductCode"), classic).orElse(null);
-            NcpCatalogue.Image image = NcpCatalogue.image(i.string("serverImageProductCode"), classic).orElse(null);
-            if (image != null && !NcpCatalogue.compatible(image, target)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
+            NcpCatalog.Product current = NcpCatalog.product(i.string("serverProductCode"), classic).orElse(null);
+            NcpCatalog.Image image = NcpCatalog.image(i.string("serverImageProductCode"), classic).orElse(null);
+            if (image != null && !NcpCatalog.compatible(image, target)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
             if (current != null && current.code().equals(target.code())) throw new NcpException(NcpError.SAME_SPEC);
             if (current != null && (!current.typeCode().equals(target.typeCode())
                     || !current.diskDetailType().equals(target.diskDetailType()))) {
                 throw new NcpException(NcpError.SPEC_MISMATCH);
             }
-            Transition row = NcpStates.TABLE.allowed(NcpStates.CHANGE_SPEC, i.state())
-                    .orElseThrow(() -> new NcpException(NcpError.SERVER_STATE_CONFLICT));
+            tx.allowed(NcpTransitions.CHANGE_SPEC, i);
             r.model().applyProduct(i.fields(), target);
-            begin(tx, i, row);
+            begin(tx, NcpTransitions.CHANGE_SPEC, i);
             return NcpServerView.payload(List.of(i), r.flavour());
         });
     }
 
-    static Map<String, Object> setProtect(NcpRequest r) {
+    static Map<String, Object> setProtect(NcpCall r) {
         Boolean protect = r.params().bool("isProtectServerTermination");
         if (protect == null) throw new NcpException(NcpError.MISSING_PARAMETER, "isProtectServerTermination");
         return r.account().atomically(tx -> {
-            Instance i = one(r, tx);
+            Resource i = one(r, tx);
             i.fields().put("isProtectServerTermination", protect);
             tx.touched();
             return NcpServerView.payload(List.of(i), r.flavour());
         });
     }
 
-    static Map<String, Object> changeName(NcpRequest r) {
+    static Map<String, Object> changeName(NcpCall r) {
         String name = r.params().require("serverName");
         NcpNames.check(name);
         return r.account().atomically(tx -> {
-            Instance i = one(r, tx);
-            for (Instance other : tx.list(r.flavour().provider)) {
+            Resource i = one(r, tx);
+            for (Resource other : tx.list(r.flavour().provider, NcpModel.KIND)) {
                 if (other != i && other.string("serverName").equals(name)) throw new NcpException(NcpError.NAME_IN_USE);
             }
             i.fields().put("serverName", name);
@@ -251,13 +250,11 @@ final class NcpServerActions {
     }
 
     /** Windows servers only (seed 003); the server writes a dump and restarts. */
-    static Map<String, Object> interrupt(NcpRequest r) {
+    static Map<String, Object> interrupt(NcpCall r) {
         return r.account().atomically(tx -> {
-            Instance i = one(r, tx);
+            Resource i = one(r, tx);
             if (!i.string("platformType").startsWith("WND")) throw new NcpException(NcpError.INTERRUPT_NOT_SUPPORTED);
-            Transition row = NcpStates.TABLE.allowed(NcpStates.INTERRUPT, i.state())
-                    .orElseThrow(() -> new NcpException(NcpError.SERVER_STATE_CONFLICT));
-            begin(tx, i, row);
+            begin(tx, NcpTransitions.INTERRUPT, i);
             return NcpServerView.payload(List.of(i), r.flavour());
         });
     }

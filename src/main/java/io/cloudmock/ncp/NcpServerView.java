@@ -1,6 +1,6 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,22 +16,22 @@ import java.util.Map;
 final class NcpServerView {
     private NcpServerView() {}
 
-    static NcpList list(List<Instance> instances, NcpFlavour flavour) {
+    static NcpList list(List<Resource> instances, NcpFlavour flavour) {
         List<Object> items = new ArrayList<>(instances.size());
-        for (Instance i : instances) items.add(flavour.classic() ? classic(i) : vpc(i));
+        for (Resource i : instances) items.add(flavour.classic() ? classic(i) : vpc(i));
         return new NcpList("serverInstance", items);
     }
 
     /** totalRows + serverInstanceList, the payload of every server action. */
-    static Map<String, Object> payload(List<Instance> page, int totalRows, NcpFlavour flavour) {
-        return NcpLists.payload("serverInstanceList", "serverInstance", list(page, flavour).items(), totalRows);
+    static Map<String, Object> payload(List<Resource> page, int totalRows, NcpFlavour flavour) {
+        return NcpList.payload("serverInstanceList", "serverInstance", list(page, flavour).items(), totalRows);
     }
 
-    static Map<String, Object> payload(List<Instance> instances, NcpFlavour flavour) {
+    static Map<String, Object> payload(List<Resource> instances, NcpFlavour flavour) {
         return payload(instances, instances.size(), flavour);
     }
 
-    private static Map<String, Object> vpc(Instance i) {
+    private static Map<String, Object> vpc(Resource i) {
         NcpStates s = NcpStates.of(i.state());
         Map<String, Object> m = new LinkedHashMap<>();
         putIdentity(m, i);
@@ -64,7 +64,7 @@ final class NcpServerView {
         return m;
     }
 
-    private static Map<String, Object> classic(Instance i) {
+    private static Map<String, Object> classic(Resource i) {
         NcpStates s = NcpStates.of(i.state());
         Map<String, Object> m = new LinkedHashMap<>();
         putIdentity(m, i);
@@ -77,8 +77,8 @@ final class NcpServerView {
         m.put("serverImageName", str(i, "serverImageName"));
         putLife(m, i, s);
         m.put("portForwardingPublicIp", str(i, "portForwardingPublicIp"));
-        NcpCatalogue.Zone zone = NcpCatalogue.zone(str(i, "zoneNo")).orElse(NcpCatalogue.ZONES.get(0));
-        NcpCatalogue.Region region = NcpCatalogue.region(zone.regionCode(), true).orElse(NcpCatalogue.CLASSIC_REGIONS.get(0));
+        NcpCatalog.Zone zone = NcpCatalog.zone(str(i, "zoneNo")).orElse(NcpCatalog.ZONES.get(0));
+        NcpCatalog.Region region = NcpCatalog.region(zone.regionCode(), true).orElse(NcpCatalog.CLASSIC_REGIONS.get(0));
         Map<String, Object> z = new LinkedHashMap<>();
         z.put("zoneNo", zone.zoneNo());
         z.put("zoneName", zone.zoneName());
@@ -114,7 +114,7 @@ final class NcpServerView {
     }
 
     /** The fields both flavours open with, in the same order. */
-    private static void putIdentity(Map<String, Object> m, Instance i) {
+    private static void putIdentity(Map<String, Object> m, Resource i) {
         m.put("serverInstanceNo", i.id());
         m.put("serverName", str(i, "serverName"));
         m.put("serverDescription", str(i, "serverDescription"));
@@ -123,7 +123,7 @@ final class NcpServerView {
     }
 
     /** State, dates, image, product and protection: the same run in both flavours. */
-    private static void putLife(Map<String, Object> m, Instance i, NcpStates s) {
+    private static void putLife(Map<String, Object> m, Resource i, NcpStates s) {
         putState(m, s);
         m.put("createDate", str(i, "createDate"));
         m.put("uptime", uptime(i, s));
@@ -139,15 +139,15 @@ final class NcpServerView {
     }
 
     /** The last time the server entered RUN: when it is settled there, that is the moment it did. */
-    private static String uptime(Instance i, NcpStates s) {
+    private static String uptime(Resource i, NcpStates s) {
         return s == NcpStates.RUN ? NcpModel.date(i.since()) : str(i, "uptime");
     }
 
-    static String str(Instance i, String field) { return i.string(field); }
+    static String str(Resource i, String field) { return i.string(field); }
 
-    private static int integer(Instance i, String field) { return (int) number(i, field); }
+    private static int integer(Resource i, String field) { return (int) number(i, field); }
 
-    private static long number(Instance i, String field) {
+    private static long number(Resource i, String field) {
         Object v = i.fields().get(field);
         if (v instanceof Number n) return n.longValue();
         try {
@@ -157,12 +157,12 @@ final class NcpServerView {
         }
     }
 
-    static boolean bool(Instance i, String field) {
+    static boolean bool(Resource i, String field) {
         Object v = i.fields().get(field);
         return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
     }
 
-    static List<String> strings(Instance i, String field) {
+    static List<String> strings(Resource i, String field) {
         Object v = i.fields().get(field);
         if (!(v instanceof List<?> list)) return List.of();
         List<String> out = new ArrayList<>(list.size());

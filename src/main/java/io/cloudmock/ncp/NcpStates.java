@@ -1,12 +1,7 @@
 package io.cloudmock.ncp;
 
-import io.cloudmock.core.Transition;
-import io.cloudmock.core.TransitionTable;
-
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,26 +53,4 @@ public enum NcpStates {
         if (s == null) throw new IllegalArgumentException("not an NCP state: " + name);
         return s;
     }
-
-    // action names of the table (the API action each serves)
-    public static final String CREATE = "createServerInstances";
-    public static final String START_ACTION = "startServerInstances";
-    public static final String STOP = "stopServerInstances";
-    public static final String REBOOT = "rebootServerInstances";
-    public static final String TERMINATE = "terminateServerInstances";
-    public static final String CHANGE_SPEC = "changeServerInstanceSpec";
-    public static final String INTERRUPT = "interruptServerInstance";
-
-    /** The transition table: from-states and the path each action walks. */
-    public static final TransitionTable TABLE = new TransitionTable(
-            Arrays.stream(values()).map(Enum::name).collect(Collectors.toSet()),
-            List.of(
-                    Transition.of(CREATE, Set.of(), "INIT", "CREAT", "RUN"),
-                    Transition.of(STOP, Set.of("RUN", "RS_FL", "SD_FL"), "SHTDN", "NSTOP"),
-                    Transition.of(START_ACTION, Set.of("NSTOP", "FSTOP", "ST_FL"), "START", "RUN"),
-                    Transition.of(REBOOT, Set.of("RUN", "RS_FL"), "RESTA", "RUN"),
-                    Transition.of(TERMINATE, Set.of("NSTOP", "FSTOP", "ST_FL"), "TERMT", Transition.GONE),
-                    Transition.of(CHANGE_SPEC, Set.of("NSTOP"), "CHNG", "NSTOP"),
-                    // a diagnostic interrupt makes Windows write a dump and restart
-                    Transition.of(INTERRUPT, Set.of("RUN"), "RESTA", "RUN")));
 }

@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 import io.cloudmock.core.Json;
 
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class DiskQueries {
     static final Set<String> DISK_TYPES = Set.of("SYSTEM", "DATA");
 
     /** One disk with the instance it belongs to, before rendering. */
-    private record Disk(Instance instance, String type, Map<?, ?> fields) {
+    private record Disk(Resource instance, String type, Map<?, ?> fields) {
         String id() { return String.valueOf(fields.get("diskId")); }
 
         String name() {
@@ -55,7 +55,7 @@ final class DiskQueries {
         b.pageNum();
         call.account().atomically(tx -> {
             List<Disk> matched = new ArrayList<>();
-            for (Instance i : tx.list(ZenlayerModel.PROVIDER)) {
+            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) {
                 for (Disk d : disks(i)) if (filter.test(d)) matched.add(d);
             }
             response.put("totalCount", matched.size());
@@ -65,7 +65,7 @@ final class DiskQueries {
         });
     }
 
-    private static List<Disk> disks(Instance i) {
+    private static List<Disk> disks(Resource i) {
         List<Disk> out = new ArrayList<>();
         if (i.fields().get("systemDisk") instanceof Map<?, ?> sys) out.add(new Disk(i, "SYSTEM", sys));
         if (i.fields().get("dataDisks") instanceof List<?> list) {
@@ -76,7 +76,7 @@ final class DiskQueries {
 
     /** Every DiskInfo field of the Go SDK models ({@code vm20230313} and {@code vm20260401} agree). */
     private static ObjectNode render(Disk d) {
-        Instance i = d.instance();
+        Resource i = d.instance();
         Map<String, Object> f = i.fields();
         ObjectNode o = Json.MAPPER.createObjectNode()
                 .put("diskId", d.id())

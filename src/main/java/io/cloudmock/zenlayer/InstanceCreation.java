@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static io.cloudmock.zenlayer.ZenlayerTransitions.TABLE;
+import static io.cloudmock.zenlayer.ZenlayerTransitions.INSTANCE;
 
 /**
  * CreateInstances (reference section 7): every parameter is checked (types, enums, limits, then the catalogue),
@@ -116,7 +116,7 @@ final class InstanceCreation {
         // --- create all of them ---
         ZenlayerModel model = call.model();
         Instant now = call.now();
-        List<Instance> created = new ArrayList<>(count);
+        List<Resource> created = new ArrayList<>(count);
         for (int n = 0; n < count; n++) {
             String id = model.newId();
             Map<String, Object> f = model.baseFields(id, zone, image, type, now);
@@ -158,22 +158,20 @@ final class InstanceCreation {
             f.put("keyId", keyId);
             f.put("nic", ZenlayerModel.nic(wanName, lanName));
             f.put("tags", ZenlayerModel.tags(new ArrayList<>(tags)));
-            created.add(new Instance(ZenlayerModel.PROVIDER, call.account().name(), id, ZenlayerTransitions.PENDING, now, f));
+            created.add(new Resource(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, call.account().name(), id, ZenlayerTransitions.PENDING, now, f));
         }
         call.account().atomically(tx -> {
-            for (Instance i : created) {
-                tx.add(i);
-                tx.begin(i, TABLE.row("CreateInstances"));
-            }
+            for (Resource i : created) tx.add(i);
+            tx.beginAll(ZenlayerTransitions.CREATE, created);
             return null;
         });
 
         ArrayNode idSet = response.putArray("instanceIdSet");
-        for (Instance i : created) idSet.add(i.id());
+        for (Resource i : created) idSet.add(i.id());
         response.put("orderNumber", model.newId());
         if (call.isV2026()) {
             ArrayNode instances = response.putArray("instances");
-            for (Instance i : created) {
+            for (Resource i : created) {
                 ObjectNode o = instances.addObject().put("instanceId", i.id());
                 ArrayNode diskIds = o.putArray("diskIdSet");
                 diskIds.add(String.valueOf(((Map<?, ?>) i.fields().get("systemDisk")).get("diskId")));

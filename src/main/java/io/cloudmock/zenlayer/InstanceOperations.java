@@ -2,68 +2,61 @@ package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Account;
-import io.cloudmock.core.Instance;
-import io.cloudmock.core.Transition;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-
-import static io.cloudmock.zenlayer.ZenlayerTransitions.TABLE;
 
 /**
  * The actions on existing instances. Each one, under the account lock, checks every id for existence (404),
- * then the recycle bin (403 RECYCLED), then the state (403), and only then changes all of them: all or none.
+ * then the recycle bin (403 RECYCLED), then the state (the transition table's own refusal, through the core batch
+ * engine), and only then changes all of them: all or none.
  * Every one answers only {@code requestId} (reference section 7).
  */
 final class InstanceOperations {
     private InstanceOperations() {}
 
     static void start(ZenlayerCall call, ObjectNode response) {
-        transition(call, call.body().instanceIds(), "StartInstances", ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED);
+        transition(call, call.body().instanceIds(), ZenlayerTransitions.START);
     }
 
     static void stop(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();
         call.body().bool("forceShutdown"); // accepted (type-checked); a forced stop takes the same path here
-        transition(call, ids, "StopInstances", ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING);
+        transition(call, ids, ZenlayerTransitions.STOP);
     }
 
     static void reboot(ZenlayerCall call, ObjectNode response) {
-        transition(call, call.body().instanceIds(), "RebootInstances", ZenlayerError.OPERATION_DENIED_INSTANCE_STATUS);
+        transition(call, call.body().instanceIds(), ZenlayerTransitions.REBOOT_ACTION);
     }
 
     /** Into the recycle bin: postpaid only, not while creating. */
     static void terminate(ZenlayerCall call, ObjectNode response) {
         String id = call.body().requiredString("instanceId");
-        Transition row = TABLE.row("TerminateInstance");
-        batch(call, List.of(id), true, i -> {
-            if (ZenlayerTransitions.CREATING.contains(i.state())) {
-                return ZenlayerError.OPERATION_DENIED_INSTANCE_CREATING.with(i.id(), i.state());
+        batch(call, List.of(id), true, (tx, found) -> {
+            for (Resource i : found) {
+                // the row refuses creating instances (its from-set is every status but creating and the bin)
+                tx.allowed(ZenlayerTransitions.TERMINATE, i);
+                if ("PREPAID".equals(i.fields().get("instanceChargeType"))) {
+                    throw ZenlayerError.OPERATION_DENIED_INSTANCE_SUBSCRIPTION.with(i.id());
+                }
             }
-            if ("PREPAID".equals(i.fields().get("instanceChargeType"))) {
-                return ZenlayerError.OPERATION_DENIED_INSTANCE_SUBSCRIPTION.with(i.id());
-            }
-            // the row's from-set is every status but creating and the recycle bin (checked above), so this
-            // only matters if a status is ever added to the enum without a decision for it
-            return row.from().contains(i.state()) ? null : ZenlayerError.OPERATION_DENIED_INSTANCE_CREATING.with(i.id(), i.state());
-        }, (tx, i) -> tx.begin(i, row));
+            tx.beginAll(ZenlayerTransitions.TERMINATE, found);
+        });
     }
 
     /** Out of the recycle bin for good: RECYCLE only, then gone. */
     static void release(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();
-        Transition row = TABLE.row("ReleaseInstances");
-        batch(call, ids, false, i -> row.from().contains(i.state()) ? null
-                : ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RECYCLED.with(i.id(), i.state()), (tx, i) -> tx.begin(i, row));
+        batch(call, ids, false, (tx, found) -> tx.beginAll(ZenlayerTransitions.RELEASE, found));
     }
 
     /** Only the display name can be changed; any unknown id fails the whole call. */
     static void modifyAttribute(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();
         String name = ZenlayerNames.name("instanceName", call.body().requiredString("instanceName"));
-        batch(call, ids, true, i -> null, (tx, i) -> {
-            i.fields().put("instanceName", name);
+        batch(call, ids, true, (tx, found) -> {
+            for (Resource i : found) i.fields().put("instanceName", name);
             tx.touched();
         });
     }
@@ -73,9 +66,11 @@ final class InstanceOperations {
         List<String> ids = call.body().instanceIds();
         String group = call.body().requiredString("resourceGroupId");
         String groupName = group.equals(ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_ID) ? ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_NAME : group;
-        batch(call, ids, true, i -> null, (tx, i) -> {
-            i.fields().put("resourceGroupId", group);
-            i.fields().put("resourceGroupName", groupName);
+        batch(call, ids, true, (tx, found) -> {
+            for (Resource i : found) {
+                i.fields().put("resourceGroupId", group);
+                i.fields().put("resourceGroupName", groupName);
+            }
             tx.touched();
         });
     }
@@ -90,10 +85,11 @@ final class InstanceOperations {
     static void resetPassword(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();
         ZenlayerNames.password(call.body().requiredString("password"));
-        Transition row = TABLE.row("ResetInstancesPassword");
-        batch(call, ids, true, i -> row.from().contains(i.state()) || ZenlayerTransitions.RUNNING.equals(i.state()) ? null
-                : ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD.with(i.id(), i.state()), (tx, i) -> {
-            if (row.from().contains(i.state())) tx.begin(i, row);
+        batch(call, ids, true, (tx, found) -> {
+            // a RUNNING instance has its password set in place; every other one walks the table's row
+            List<Resource> restarting = new ArrayList<>();
+            for (Resource i : found) if (!ZenlayerTransitions.RUNNING.equals(i.state())) restarting.add(i);
+            tx.beginAll(ZenlayerTransitions.RESET_PASSWORD, restarting);
         });
     }
 
@@ -119,18 +115,16 @@ final class InstanceOperations {
             throw ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("initScript", InstanceCreation.MAX_INIT_SCRIPT);
         }
         ZenlayerCatalog.Image image = imageId == null ? null : ZenlayerCatalog.image(imageId);
-        Transition row = TABLE.row("ResetInstance");
-        batch(call, List.of(id), true, i -> {
-            if (!row.from().contains(i.state())) return ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED.with(i.id(), i.state());
+        batch(call, List.of(id), true, (tx, found) -> {
+            Resource i = found.get(0);
+            tx.allowed(ZenlayerTransitions.RESET, i);
             if (wanName != null || lanName != null) {
                 @SuppressWarnings("unchecked")
                 java.util.Map<String, Object> nic = (java.util.Map<String, Object>) i.fields().get("nic");
                 String wan = wanName != null ? wanName : nic == null ? "eth0" : String.valueOf(nic.get("wanName"));
                 String lan = lanName != null ? lanName : nic == null ? "eth1" : String.valueOf(nic.get("lanName"));
-                if (wan.equals(lan)) return ZenlayerError.INVALID_PARAMETER_NIC_NAME_CONFLICT.with();
+                if (wan.equals(lan)) throw ZenlayerError.INVALID_PARAMETER_NIC_NAME_CONFLICT.with();
             }
-            return null;
-        }, (tx, i) -> {
             if (image != null) {
                 i.fields().put("imageId", image.imageId());
                 i.fields().put("imageName", image.imageName());
@@ -144,45 +138,39 @@ final class InstanceOperations {
                         wanName != null ? wanName : old == null ? "eth0" : String.valueOf(old.get("wanName")),
                         lanName != null ? lanName : old == null ? "eth1" : String.valueOf(old.get("lanName"))));
             }
-            tx.begin(i, row);
+            tx.begin(ZenlayerTransitions.RESET, i);
         });
     }
 
-    private static void transition(ZenlayerCall call, List<String> ids, String action, ZenlayerError denial) {
-        Transition row = TABLE.row(action);
-        batch(call, ids, true, i -> row.from().contains(i.state()) ? null : denial.with(i.id(), i.state()),
-                (tx, i) -> tx.begin(i, row));
+    private static void transition(ZenlayerCall call, List<String> ids, String action) {
+        batch(call, ids, true, (tx, found) -> tx.beginAll(action, found));
     }
 
     interface Change {
-        void apply(Account.Tx tx, Instance instance);
+        /** Checks what is left to check and changes all of {@code found}, or throws and changes nothing. */
+        void apply(Account.Tx tx, List<Resource> found);
     }
 
     /**
      * The batch discipline: existence of every id, then (if {@code recycleBinDenied}) none in the recycle bin,
-     * then {@code stateCheck} for every one (null = allowed), then {@code change} for all.
+     * then {@code change}, whose state checks are the batch engine's ({@code tx.beginAll}).
      */
-    static void batch(ZenlayerCall call, List<String> ids, boolean recycleBinDenied,
-                      Function<Instance, ZenlayerException> stateCheck, Change change) {
+    static void batch(ZenlayerCall call, List<String> ids, boolean recycleBinDenied, Change change) {
         call.account().atomically(tx -> {
-            List<Instance> found = new ArrayList<>(ids.size());
+            List<Resource> found = new ArrayList<>(ids.size());
             for (String id : ids) {
-                Instance i = tx.get(ZenlayerModel.PROVIDER, id);
+                Resource i = tx.get(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, id);
                 if (i == null) throw ZenlayerError.INVALID_INSTANCE_NOT_FOUND.with(id);
                 found.add(i);
             }
             if (recycleBinDenied) {
-                for (Instance i : found) {
+                for (Resource i : found) {
                     if (ZenlayerTransitions.IN_RECYCLE_BIN.contains(i.state())) {
                         throw ZenlayerError.OPERATION_DENIED_INSTANCE_RECYCLED.with(i.id());
                     }
                 }
             }
-            for (Instance i : found) {
-                ZenlayerException denied = stateCheck.apply(i);
-                if (denied != null) throw denied;
-            }
-            for (Instance i : found) change.apply(tx, i);
+            change.apply(tx, found);
             return null;
         });
     }

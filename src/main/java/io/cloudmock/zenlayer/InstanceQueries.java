@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,16 +22,16 @@ final class InstanceQueries {
     private InstanceQueries() {}
 
     static void describe(ZenlayerCall call, ObjectNode response) {
-        Predicate<Instance> filter = filter(call.body());
+        Predicate<Resource> filter = filter(call.body());
         ZenlayerRequest b = call.body();
         b.pageSize();
         b.pageNum();
         call.account().atomically(tx -> {
-            List<Instance> matched = new ArrayList<>();
-            for (Instance i : tx.list(ZenlayerModel.PROVIDER)) if (filter.test(i)) matched.add(i);
+            List<Resource> matched = new ArrayList<>();
+            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
-            for (Instance i : b.page(matched)) data.add(ZenlayerJson.instance(i));
+            for (Resource i : b.page(matched)) data.add(ZenlayerJson.instance(i));
             return null;
         });
     }
@@ -43,18 +43,18 @@ final class InstanceQueries {
         b.pageNum();
         Set<String> wanted = ids == null || ids.isEmpty() ? null : new HashSet<>(ids);
         call.account().atomically(tx -> {
-            List<Instance> matched = new ArrayList<>();
-            for (Instance i : tx.list(ZenlayerModel.PROVIDER)) if (wanted == null || wanted.contains(i.id())) matched.add(i);
+            List<Resource> matched = new ArrayList<>();
+            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (wanted == null || wanted.contains(i.id())) matched.add(i);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
-            for (Instance i : b.page(matched)) data.addObject().put("instanceId", i.id()).put("instanceStatus", i.state());
+            for (Resource i : b.page(matched)) data.addObject().put("instanceId", i.id()).put("instanceStatus", i.state());
             return null;
         });
     }
 
     /** Every DescribeInstances filter, checked for type and enum values; absent filters match everything. */
-    static Predicate<Instance> filter(ZenlayerRequest b) {
-        List<Predicate<Instance>> all = new ArrayList<>();
+    static Predicate<Resource> filter(ZenlayerRequest b) {
+        List<Predicate<Resource>> all = new ArrayList<>();
         List<String> ids = b.strings("instanceIds", ZenlayerRequest.MAX_IDS);
         if (ids != null && !ids.isEmpty()) {
             Set<String> wanted = new HashSet<>(ids);
@@ -98,25 +98,25 @@ final class InstanceQueries {
             }
         }
         return i -> {
-            for (Predicate<Instance> p : all) if (!p.test(i)) return false;
+            for (Predicate<Resource> p : all) if (!p.test(i)) return false;
             return true;
         };
     }
 
-    private static void equal(List<Predicate<Instance>> all, String field, String wanted) {
+    private static void equal(List<Predicate<Resource>> all, String field, String wanted) {
         if (wanted != null) all.add(i -> wanted.equals(i.fields().get(field)));
     }
 
-    private static void anyOf(List<Predicate<Instance>> all, String field, List<String> wanted) {
+    private static void anyOf(List<Predicate<Resource>> all, String field, List<String> wanted) {
         if (wanted != null && !wanted.isEmpty()) all.add(i -> list(i, field).stream().anyMatch(wanted::contains));
     }
 
-    private static List<?> list(Instance i, String field) {
+    private static List<?> list(Resource i, String field) {
         Object v = i.fields().get(field);
         return v instanceof List<?> l ? l : List.of();
     }
 
-    private static Map<String, String> tagsOf(Instance i) {
+    private static Map<String, String> tagsOf(Resource i) {
         Map<String, String> out = new java.util.HashMap<>();
         if (i.fields().get("tags") instanceof Map<?, ?> wrapper && wrapper.get("tags") instanceof List<?> list) {
             for (Object o : list) {

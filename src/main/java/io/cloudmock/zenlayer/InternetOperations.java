@@ -1,7 +1,7 @@
 package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,13 @@ final class InternetOperations {
     static final String BY_BANDWIDTH = "ByBandwidth";
 
     /** ModifyInstanceTrafficPackage: "only ... instances whose status is RUNNING or STOPPED". */
-    static final Set<String> TRAFFIC_PACKAGE_STATES = Set.of(ZenlayerTransitions.RUNNING, ZenlayerTransitions.STOPPED);
 
     private InternetOperations() {}
 
     static void describeStatus(ZenlayerCall call, ObjectNode response) {
         String id = call.body().requiredString("instanceId");
         call.account().atomically(tx -> {
-            Instance i = tx.get(ZenlayerModel.PROVIDER, id);
+            Resource i = tx.get(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, id);
             if (i == null) throw ZenlayerError.INVALID_INSTANCE_NOT_FOUND.with(id);
             Map<String, Object> f = i.fields();
             response.put("instanceId", i.id());
@@ -54,17 +53,14 @@ final class InternetOperations {
         String id = b.requiredString("instanceId");
         Integer target = b.integer("internetMaxBandwidthOut", 1, Integer.MAX_VALUE);
         if (target == null) throw ZenlayerError.MISSING_PARAMETER.with("internetMaxBandwidthOut");
-        InstanceOperations.batch(call, List.of(id), true, i -> {
-            if (!ZenlayerTransitions.RUNNING.equals(i.state())) {
-                return ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING.with(i.id(), i.state());
-            }
+        InstanceOperations.batch(call, List.of(id), true, (tx, found) -> {
+            Resource i = found.get(0);
+            tx.allowed(ZenlayerTransitions.MODIFY_BANDWIDTH, i);
             ZenlayerCatalog.InstanceType type = ZenlayerCatalog.INSTANCE_TYPES.get(i.string("instanceType"));
             if (type != null && target > type.internetMaxBandwidthOutLimit()) {
-                return ZenlayerError.INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM.with(target, type.internetMaxBandwidthOutLimit(),
+                throw ZenlayerError.INVALID_BANDWIDTH_VALUE_EXCEED_MAXIMUM.with(target, type.internetMaxBandwidthOutLimit(),
                         type.instanceType());
             }
-            return null;
-        }, (tx, i) -> {
             Map<String, Object> f = i.fields();
             int current = f.get("internetMaxBandwidthOut") instanceof Number n ? n.intValue() : 0;
             boolean nextCycle = "PREPAID".equals(f.get("instanceChargeType")) && BY_BANDWIDTH.equals(f.get("internetChargeType"))
@@ -84,16 +80,13 @@ final class InternetOperations {
         Double target = b.number("trafficPackageSize");
         if (target == null) throw ZenlayerError.MISSING_PARAMETER.with("trafficPackageSize");
         if (target < 0) throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with("trafficPackageSize", 0);
-        InstanceOperations.batch(call, List.of(id), true, i -> {
-            if (!TRAFFIC_PACKAGE_STATES.contains(i.state())) {
-                return ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING_OR_STOPPED.with(i.id(), i.state());
-            }
+        InstanceOperations.batch(call, List.of(id), true, (tx, found) -> {
+            Resource i = found.get(0);
+            tx.allowed(ZenlayerTransitions.MODIFY_TRAFFIC_PACKAGE, i);
             if (!BY_TRAFFIC_PACKAGE.equals(i.fields().get("internetChargeType"))) {
-                return ZenlayerError.OPERATION_FILED_INTERNET_CHARGE_TYPE_NOT_SUPPORT_TRAFFIC_PACKAGE.with(i.id(),
+                throw ZenlayerError.OPERATION_FILED_INTERNET_CHARGE_TYPE_NOT_SUPPORT_TRAFFIC_PACKAGE.with(i.id(),
                         i.fields().get("internetChargeType"));
             }
-            return null;
-        }, (tx, i) -> {
             Map<String, Object> f = i.fields();
             double current = f.get("trafficPackageSize") instanceof Number n ? n.doubleValue() : 0;
             boolean nextCycle = "PREPAID".equals(f.get("instanceChargeType")) && target < current;

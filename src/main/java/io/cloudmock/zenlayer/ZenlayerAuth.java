@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import io.cloudmock.Config;
 import io.cloudmock.core.Exchange;
-import io.cloudmock.core.InstanceStore;
+import io.cloudmock.core.ResourceStore;
 import io.javalin.http.Context;
 
 import java.time.Instant;
@@ -46,16 +46,16 @@ public final class ZenlayerAuth {
     }
 
     static String accountOf(String authorization) {
-        if (authorization == null) return InstanceStore.DEFAULT_ACCOUNT;
+        if (authorization == null) return ResourceStore.DEFAULT_ACCOUNT;
         String a = authorization.trim();
         if (a.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = a.substring(7).trim();
-            return token.isEmpty() ? InstanceStore.DEFAULT_ACCOUNT : token;
+            return token.isEmpty() ? ResourceStore.DEFAULT_ACCOUNT : token;
         }
         if (a.startsWith(SIGNATURE_METHOD)) {
             Matcher m = CREDENTIAL.matcher(a);
             if (m.find()) return m.group(1);
         }
-        return InstanceStore.DEFAULT_ACCOUNT;
+        return ResourceStore.DEFAULT_ACCOUNT;
     }
 }

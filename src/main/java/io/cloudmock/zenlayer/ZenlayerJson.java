@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 import io.cloudmock.core.Json;
 import io.javalin.http.Context;
 
@@ -45,7 +45,7 @@ public final class ZenlayerJson {
     }
 
     /** One InstanceInfo: every field of reference section 8, null where the instance has no value. */
-    public static ObjectNode instance(Instance instance) {
+    public static ObjectNode instance(Resource instance) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         for (String field : ZenlayerModel.FIELDS) {
             switch (field) {

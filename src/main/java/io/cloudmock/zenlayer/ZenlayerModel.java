@@ -1,7 +1,7 @@
 package io.cloudmock.zenlayer;
 
 import io.cloudmock.core.Ids;
-import io.cloudmock.core.ProviderModel;
+import io.cloudmock.core.ResourceKind;
 import io.cloudmock.core.TransitionTable;
 
 import java.time.Instant;
@@ -18,7 +18,10 @@ import java.util.Map;
  * with wire types (Integer, String, List, Map, null), so rendering is a copy. {@code instanceId} and
  * {@code instanceStatus} are not kept: they are the instance's id and state.
  */
-public final class ZenlayerModel implements ProviderModel {
+public final class ZenlayerModel implements ResourceKind {
+    /** The kind name of Zenlayer VM instances in the control API and the store. */
+    public static final String KIND = "instance";
+
     public static final String PROVIDER = "zenlayer";
 
     /** Every InstanceInfo field, in the order the SDK models declare them. */
@@ -38,8 +41,10 @@ public final class ZenlayerModel implements ProviderModel {
 
     public ZenlayerModel(Ids ids) { this.ids = ids; }
 
-    @Override public String name() { return PROVIDER; }
-    @Override public TransitionTable table() { return ZenlayerTransitions.TABLE; }
+    @Override public String provider() { return PROVIDER; }
+    @Override public String kind() { return KIND; }
+    @Override public boolean isInstance() { return true; }
+    @Override public TransitionTable table() { return ZenlayerTransitions.INSTANCE; }
     @Override public String defaultState() { return ZenlayerTransitions.RUNNING; }
     @Override public String newId() { return ids.nextNumber(); }
 

@@ -30,32 +30,6 @@ public final class ZenlayerRoutes {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY, HandlerType.TRACE);
 
-    /** The implemented actions; every other action of reference section 6 answers "not implemented". */
-    static final Map<String, ZenlayerAction> ACTIONS = Map.ofEntries(
-            Map.entry("CreateInstances", InstanceCreation::create),
-            Map.entry("DescribeInstances", InstanceQueries::describe),
-            Map.entry("DescribeInstancesStatus", InstanceQueries::describeStatus),
-            Map.entry("StartInstances", InstanceOperations::start),
-            Map.entry("StopInstances", InstanceOperations::stop),
-            Map.entry("RebootInstances", InstanceOperations::reboot),
-            Map.entry("TerminateInstance", InstanceOperations::terminate),
-            Map.entry("ReleaseInstances", InstanceOperations::release),
-            Map.entry("ModifyInstancesAttribute", InstanceOperations::modifyAttribute),
-            Map.entry("ModifyInstancesResourceGroup", InstanceOperations::modifyResourceGroup),
-            Map.entry("ResetInstancesPassword", InstanceOperations::resetPassword),
-            Map.entry("ResetInstance", InstanceOperations::reset),
-            Map.entry("DescribeZones", CatalogQueries::zones),
-            Map.entry("DescribeImages", CatalogQueries::images),
-            Map.entry("DescribeZoneInstanceConfigInfos", CatalogQueries::instanceConfigs),
-            Map.entry("DescribeInstanceInternetStatus", InternetOperations::describeStatus),
-            Map.entry("ModifyInstanceBandwidth", InternetOperations::modifyBandwidth),
-            Map.entry("ModifyInstanceTrafficPackage", InternetOperations::modifyTrafficPackage),
-            Map.entry("DescribeDisks", DiskQueries::describe));
-
-    /** The VM service, and the sliver of zrm (tags) that the Terraform provider's VM resource calls. */
-    static final ZenlayerService VM = new ZenlayerService("vm", ZenlayerVersions.ACTIONS, ACTIONS);
-    static final Map<String, ZenlayerService> SERVICES = Map.of(VM.name(), VM, ZrmTags.SERVICE.name(), ZrmTags.SERVICE);
-
     private static final List<String> SINGLE_ID_FIELDS = List.of("instanceId", "resourceUuid");
 
     private final Backend backend;
@@ -84,7 +58,7 @@ public final class ZenlayerRoutes {
         if (action != null) exchange.action = action;
         try {
             String path = ctx.path().length() > PREFIX.length() + 1 ? ctx.path().substring(PREFIX.length() + 1) : "";
-            ZenlayerService service = SERVICES.get(path);
+            ZenlayerService service = ZenlayerActions.SERVICES.get(path);
             if (service == null) {
                 throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + ctx.path()
                         + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm"

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The VM state machine (reference section 9) as rows run by the core lifecycle engine. Every state of a path
+ * The VM state machine (reference section 9) as rows, keyed by action, run by the core lifecycle engine. Every state of a path
  * but the last is transient and lasts one transition delay.
  */
 public final class ZenlayerTransitions {
@@ -35,20 +35,41 @@ public final class ZenlayerTransitions {
     /** "Any operations on the instances are not allowed while creating." */
     public static final Set<String> CREATING = Set.of(PENDING, DEPLOYING);
 
-    public static final TransitionTable TABLE = new TransitionTable(STATES, List.of(
+    // the actions of the table, as X-ZC-Action names them
+    public static final String CREATE = "CreateInstances";
+    public static final String START = "StartInstances";
+    public static final String STOP = "StopInstances";
+    public static final String REBOOT_ACTION = "RebootInstances";
+    public static final String RESET = "ResetInstance";
+    public static final String RESET_PASSWORD = "ResetInstancesPassword";
+    public static final String TERMINATE = "TerminateInstance";
+    public static final String RELEASE = "ReleaseInstances";
+    public static final String MODIFY_BANDWIDTH = "ModifyInstanceBandwidth";
+    public static final String MODIFY_TRAFFIC_PACKAGE = "ModifyInstanceTrafficPackage";
+
+    private static Transition row(String action, Set<String> from, ZenlayerError refusal, String... path) {
+        return Transition.of(action, from, path).refusedWith(r -> refusal.with(r.id(), r.state()));
+    }
+
+    /** The instance table; each row names the documented error for an instance in a state it does not start from. */
+    public static final TransitionTable INSTANCE = new TransitionTable(STATES, List.of(
             // "the status will be PENDING or DEPLOYING during the creation", then RUNNING
-            Transition.of("CreateInstances", Set.of(), PENDING, DEPLOYING, RUNNING),
-            Transition.of("StartInstances", Set.of(STOPPED), BOOTING, RUNNING),
-            Transition.of("StopInstances", Set.of(RUNNING), STOPPING, STOPPED),
-            Transition.of("RebootInstances", Set.of(RUNNING), REBOOT, RUNNING),
-            Transition.of("ResetInstance", Set.of(STOPPED), REBUILDING, RUNNING),
+            row(CREATE, Set.of(), ZenlayerError.OPERATION_DENIED_INSTANCE_STATUS, PENDING, DEPLOYING, RUNNING),
+            row(START, Set.of(STOPPED), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED, BOOTING, RUNNING),
+            row(STOP, Set.of(RUNNING), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING, STOPPING, STOPPED),
+            row(REBOOT_ACTION, Set.of(RUNNING), ZenlayerError.OPERATION_DENIED_INSTANCE_STATUS, REBOOT, RUNNING),
+            row(RESET, Set.of(STOPPED), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED, REBUILDING, RUNNING),
             // English doc: stopped first, "automatically restarted" after the reset; the transient status is
             // undocumented, BOOTING is what a restart shows elsewhere
-            Transition.of("ResetInstancesPassword", Set.of(STOPPED), BOOTING, RUNNING),
-            // any state but creating and the recycle bin; a transition under way is cut short
-            Transition.of("TerminateInstance", Set.of(RUNNING, STOPPED, STOPPING, BOOTING, REBOOT, REBUILDING,
-                    IMAGING, CREATE_FAILED), RECYCLING, RECYCLE),
-            Transition.of("ReleaseInstances", Set.of(RECYCLE), RELEASING, Transition.GONE)));
+            row(RESET_PASSWORD, Set.of(STOPPED), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_STOPPED_PASSWORD, BOOTING, RUNNING),
+            // any state but creating and the recycle bin (checked before, with its own code); a transition under
+            // way is cut short
+            row(TERMINATE, Set.of(RUNNING, STOPPED, STOPPING, BOOTING, REBOOT, REBUILDING, IMAGING, CREATE_FAILED),
+                    ZenlayerError.OPERATION_DENIED_INSTANCE_CREATING, RECYCLING, RECYCLE),
+            row(RELEASE, Set.of(RECYCLE), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RECYCLED, RELEASING, Transition.GONE),
+            // changes in place, allowed only from these states (no path: the state stays as it is)
+            row(MODIFY_BANDWIDTH, Set.of(RUNNING), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING),
+            row(MODIFY_TRAFFIC_PACKAGE, Set.of(RUNNING, STOPPED), ZenlayerError.OPERATION_DENIED_INSTANCE_NOT_RUNNING_OR_STOPPED)));
 
     private ZenlayerTransitions() {}
 }

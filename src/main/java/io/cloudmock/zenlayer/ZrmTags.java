@@ -1,7 +1,7 @@
 package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ final class ZrmTags {
         }
         List<String> delete = b.strings("deleteTagKeys");
         call.account().atomically(tx -> {
-            Instance i = tx.get(ZenlayerModel.PROVIDER, uuid);
+            Resource i = tx.get(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, uuid);
             if (i == null) throw ZenlayerError.OPERATION_FAILED_RESOURCE_NOT_FOUND.with(uuid);
             Map<String, String> tags = new LinkedHashMap<>();
             if (i.fields().get("tags") instanceof Map<?, ?> wrapper && wrapper.get("tags") instanceof List<?> list) {

@@ -70,7 +70,7 @@ class ControlInstancesTest extends ProviderEndToEndTest {
         String[][] cases = {
                 {"{\"provider\":\"nope\"}", "unknown provider 'nope'; known: "},
                 {"{}", "provider is required"},
-                {"{\"provider\":\"test\",\"state\":\"FLYING\"}", "state 'FLYING' is not a state of test; known: CREATING, DELETING, RUNNING, STOPPED, STOPPING"},
+                {"{\"provider\":\"test\",\"state\":\"FLYING\"}", "state 'FLYING' is not a state of test vm; known: CREATING, DELETING, RUNNING, STOPPED, STOPPING"},
                 {"{\"provider\":\"test\",\"id\":\"1\"}", "id is chosen by cloudmock"},
                 {"{\"provider\":\"test\",\"count\":0}", "count must be an integer from 1 to 1000"},
                 {"{\"provider\":\"test\",\"count\":2,\"fields\":{\"size\":\"huge\"}}", "size must be small or large"},
@@ -109,7 +109,7 @@ class ControlInstancesTest extends ProviderEndToEndTest {
                 .body("error.code", equalTo("NOT_FOUND"));
         given().contentType("application/json").body("{\"state\":\"STOPPED\"}")
                 .put("/_cloudmock/instances/test/999999/state").then().statusCode(404)
-                .body("error.message", containsString("no test instance 999999"));
+                .body("error.message", containsString("no test resource 999999"));
         given().contentType("application/json").body("{\"state\":\"STOPPED\"}")
                 .put("/_cloudmock/instances/nope/" + id + "/state").then().statusCode(404);
         given().contentType("application/json").body("{\"state\":\"BROKEN\"}")

@@ -80,7 +80,7 @@ class RequestLogTest {
 
     @Test
     void successShowsDashesForNoErrorAndTheDefaultAccount() {
-        new RequestLog().completed(exchange("zenlayer", "DescribeZones", InstanceStore.DEFAULT_ACCOUNT, ""),
+        new RequestLog().completed(exchange("zenlayer", "DescribeZones", ResourceStore.DEFAULT_ACCOUNT, ""),
                 "POST", "/api/v2/vm", 200);
 
         ILoggingEvent event = captured.list.get(0);

@@ -232,7 +232,7 @@ class NcpNetworkTest extends NcpApi {
     @Test
     void aServerWithoutKeptInterfacesHasOneInterfacePerNumberInOrder() {
         // servers made other than by createServerInstances (control API, state import) list only the numbers
-        io.cloudmock.core.Instance server = new io.cloudmock.core.Instance("ncp", "default", "10000009", "RUN",
+        io.cloudmock.core.Resource server = new io.cloudmock.core.Resource("ncp", "server", "default", "10000009", "RUN",
                 java.time.Instant.EPOCH, new java.util.HashMap<>(java.util.Map.of("vpcNo", "8", "subnetNo", "80",
                 "networkInterfaceNoList", List.of("4000001", "4000002"))));
         List<java.util.Map<String, Object>> nics = NcpNetworkActions.nics(server);

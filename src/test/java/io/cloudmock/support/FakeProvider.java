@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Exchange;
 import io.cloudmock.core.Fault;
-import io.cloudmock.core.Instance;
-import io.cloudmock.core.InstanceJson;
+import io.cloudmock.core.Resource;
+import io.cloudmock.core.ResourceJson;
 import io.cloudmock.core.Json;
-import io.cloudmock.core.ProviderModel;
+import io.cloudmock.core.ResourceKind;
 import io.cloudmock.core.Transition;
 import io.cloudmock.core.TransitionTable;
 import io.javalin.config.RoutesConfig;
@@ -28,7 +28,7 @@ import java.util.Set;
  * are tested without the real ones. Wire: {@code POST /test/{action}} with {@code {"ids": [...]}}, the account
  * in header {@code X-Test-Key}; answers {@code {"instances": [...]}} or {@code {"code", "message"}}.
  */
-public final class FakeProvider implements ProviderModel {
+public final class FakeProvider implements ResourceKind {
     public static final String NAME = "test";
     static final TransitionTable TABLE = new TransitionTable(
             Set.of("CREATING", "RUNNING", "STOPPING", "STOPPED", "DELETING"),
@@ -47,7 +47,9 @@ public final class FakeProvider implements ProviderModel {
         routes.post("/test/{action}", p::handle);
     }
 
-    @Override public String name() { return NAME; }
+    @Override public String provider() { return NAME; }
+    @Override public String kind() { return "vm"; }
+    @Override public boolean isInstance() { return true; }
     @Override public TransitionTable table() { return TABLE; }
     @Override public String defaultState() { return "RUNNING"; }
     @Override public String newId() { return backend.ids().nextNumber(); }
@@ -92,19 +94,19 @@ public final class FakeProvider implements ProviderModel {
             switch (action) {
                 case "create" -> {
                     String id = newId();
-                    Instance i = new Instance(NAME, tx.account(), id, "CREATING", backend.clock().now(),
+                    Resource i = new Resource(NAME, "vm", tx.account(), id, "CREATING", backend.clock().now(),
                             completeFields(id, Map.of(), backend.clock().now()));
                     tx.add(i);
-                    tx.begin(i, TABLE.row("create"));
-                    list.add(InstanceJson.view(i));
+                    tx.begin("create", i);
+                    list.add(ResourceJson.view(i));
                 }
-                case "list" -> tx.list(NAME).forEach(i -> list.add(InstanceJson.view(i)));
+                case "list" -> tx.list(NAME, "vm").forEach(i -> list.add(ResourceJson.view(i)));
                 case "stop" -> {
                     for (String id : ids) {
-                        Instance i = tx.get(NAME, id);
+                        Resource i = tx.get(NAME, "vm", id);
                         if (i != null) {
-                            TABLE.allowed("stop", i.state()).ifPresent(row -> tx.begin(i, row));
-                            list.add(InstanceJson.view(i));
+                            if (TABLE.row("stop").allows(i.state())) tx.begin("stop", i);
+                            list.add(ResourceJson.view(i));
                         }
                     }
                 }

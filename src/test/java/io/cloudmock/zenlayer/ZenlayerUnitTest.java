@@ -2,7 +2,7 @@ package io.cloudmock.zenlayer;
 
 import io.cloudmock.core.Clock;
 import io.cloudmock.core.Ids;
-import io.cloudmock.core.Instance;
+import io.cloudmock.core.Resource;
 import io.cloudmock.core.Lifecycle;
 import io.cloudmock.core.ManualClock;
 import io.cloudmock.core.Transition;
@@ -135,44 +135,47 @@ class ZenlayerUnitTest {
 
     @Test
     void transitionTableRows() {
-        var t = ZenlayerTransitions.TABLE;
+        var t = ZenlayerTransitions.INSTANCE;
         assertEquals(List.of("PENDING", "DEPLOYING", "RUNNING"), t.row("CreateInstances").path());
-        assertEquals(List.of("BOOTING", "RUNNING"), t.allowed("StartInstances", "STOPPED").orElseThrow().path());
-        assertTrue(t.allowed("StartInstances", "RUNNING").isEmpty());
-        assertEquals(List.of("STOPPING", "STOPPED"), t.allowed("StopInstances", "RUNNING").orElseThrow().path());
-        assertTrue(t.allowed("StopInstances", "STOPPED").isEmpty());
-        assertEquals(List.of("REBOOT", "RUNNING"), t.allowed("RebootInstances", "RUNNING").orElseThrow().path());
-        assertEquals(List.of("REBUILDING", "RUNNING"), t.allowed("ResetInstance", "STOPPED").orElseThrow().path());
-        assertEquals(List.of("RECYCLING", "RECYCLE"), t.allowed("TerminateInstance", "STOPPED").orElseThrow().path());
+        assertEquals(List.of("BOOTING", "RUNNING"), t.row("StartInstances").path());
+        assertFalse(t.row("StartInstances").allows("RUNNING"));
+        assertEquals(List.of("STOPPING", "STOPPED"), t.row("StopInstances").path());
+        assertFalse(t.row("StopInstances").allows("STOPPED"));
+        assertEquals(List.of("REBOOT", "RUNNING"), t.row("RebootInstances").path());
+        assertEquals(List.of("REBUILDING", "RUNNING"), t.row("ResetInstance").path());
+        assertEquals(List.of("RECYCLING", "RECYCLE"), t.row("TerminateInstance").path());
         for (String s : List.of("PENDING", "DEPLOYING", "RECYCLING", "RECYCLE", "RELEASING")) {
-            assertTrue(t.allowed("TerminateInstance", s).isEmpty(), s);
+            assertFalse(t.row("TerminateInstance").allows(s), s);
         }
-        assertEquals(List.of("RELEASING", Transition.GONE), t.allowed("ReleaseInstances", "RECYCLE").orElseThrow().path());
-        assertTrue(t.allowed("ReleaseInstances", "RUNNING").isEmpty());
+        assertEquals(List.of("RELEASING", Transition.GONE), t.row("ReleaseInstances").path());
+        assertFalse(t.row("ReleaseInstances").allows("RUNNING"));
         assertTrue(t.states().containsAll(List.of("CREATE_FAILED", "IMAGING")));
     }
 
     @Test
     void lifecycleRunsTheTableOneDelayPerTransientState() {
         ManualClock clock = new ManualClock();
-        Lifecycle lc = new Lifecycle(clock, Duration.ofSeconds(2));
-        lc.register(ZenlayerModel.PROVIDER, ZenlayerTransitions.TABLE);
-        Instance i = new Instance(ZenlayerModel.PROVIDER, "default", "1", "PENDING", clock.now(), Map.of());
-        lc.begin(i, ZenlayerTransitions.TABLE.row("CreateInstances"));
-        assertEquals("PENDING", i.state());
+        io.cloudmock.core.Kinds kinds = new io.cloudmock.core.Kinds();
+        kinds.register(new ZenlayerModel(new Ids(1)));
+        io.cloudmock.core.Account account = new io.cloudmock.core.ResourceStore(
+                new Lifecycle(clock, Duration.ofSeconds(2)), kinds).account("default");
+        Resource i = new Resource(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, "default", "1", "PENDING", clock.now(), Map.of());
+        java.util.function.Supplier<String> state = () -> account.atomically(tx -> {
+            Resource r = tx.get(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, "1");
+            return r == null ? null : r.state();
+        });
+        account.atomically(tx -> { tx.add(i); tx.begin(ZenlayerTransitions.CREATE, i); return null; });
+        assertEquals("PENDING", state.get());
         clock.advance(Duration.ofSeconds(2));
-        lc.settle(i);
-        assertEquals("DEPLOYING", i.state());
+        assertEquals("DEPLOYING", state.get());
         clock.advance(Duration.ofSeconds(10));
-        lc.settle(i);
-        assertEquals("RUNNING", i.state());
-        lc.begin(i, ZenlayerTransitions.TABLE.row("TerminateInstance"));
+        assertEquals("RUNNING", state.get());
+        account.atomically(tx -> { tx.begin(ZenlayerTransitions.TERMINATE, i); return null; });
         clock.advance(Duration.ofSeconds(2));
-        assertTrue(lc.settle(i));
-        assertEquals("RECYCLE", i.state());
-        lc.begin(i, ZenlayerTransitions.TABLE.row("ReleaseInstances"));
+        assertEquals("RECYCLE", state.get());
+        account.atomically(tx -> { tx.begin(ZenlayerTransitions.RELEASE, i); return null; });
         clock.advance(Duration.ofSeconds(2));
-        assertFalse(lc.settle(i));
+        assertEquals(null, state.get());
     }
 
     // --- account ---
@@ -208,9 +211,9 @@ class ZenlayerUnitTest {
         assertEquals("Ubuntu 22.04 64bit", f.get("imageName"));
         assertThrows(IllegalArgumentException.class, () -> model.completeFields("43", Map.of("zoneId", "XXX"), Instant.now()));
         assertThrows(IllegalArgumentException.class, () -> model.completeFields("43", Map.of("imageId", "XXX"), Instant.now()));
-        assertEquals("zenlayer", model.name());
+        assertEquals("zenlayer", model.provider());
         assertEquals("RUNNING", model.defaultState());
-        assertTrue(ZenlayerTransitions.TABLE.knows(model.defaultState()));
+        assertTrue(ZenlayerTransitions.INSTANCE.knows(model.defaultState()));
     }
 
     @Test
@@ -228,7 +231,7 @@ class ZenlayerUnitTest {
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeVncUrl"));
         assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeKeyPairs"));
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2026, "DescribeKeyPairs"));
-        for (String implemented : ZenlayerRoutes.ACTIONS.keySet()) {
+        for (String implemented : ZenlayerActions.ACTIONS.keySet()) {
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2026, implemented), implemented);
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, implemented), implemented);
         }
@@ -248,7 +251,7 @@ class ZenlayerUnitTest {
             for (String action : cells[2].split(",")) {
                 action = action.trim();
                 listed.add(action);
-                assertEquals(implemented, ZenlayerRoutes.ACTIONS.containsKey(action), action);
+                assertEquals(implemented, ZenlayerActions.ACTIONS.containsKey(action), action);
                 String versions = cells[3].trim();
                 assertEquals(!versions.equals("2023 only"), ZenlayerVersions.exists(ZenlayerVersions.V2026, action), action);
                 assertEquals(!versions.equals("2026 only"), ZenlayerVersions.exists(ZenlayerVersions.V2023, action), action);

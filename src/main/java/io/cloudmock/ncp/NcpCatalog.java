@@ -9,7 +9,7 @@ import java.util.Optional;
  * The built-in catalogue: regions, zones, server images and server products, holding every code of the seeds
  * and the reference so that cpuCount, memorySize and platformType of created servers are real.
  */
-public final class NcpCatalogue {
+public final class NcpCatalog {
     private static final long GIB = 1024L * 1024 * 1024;
 
     public record Region(String regionNo, String regionCode, String regionName) {}
@@ -138,7 +138,7 @@ public final class NcpCatalogue {
     private static final Map<String, Image> IMAGE_BY_CODE = index(IMAGES.stream().map(i -> Map.entry(i.code(), i)).toList());
     private static final Map<String, Product> PRODUCT_BY_CODE = index(PRODUCTS.stream().map(p -> Map.entry(p.code(), p)).toList());
 
-    private NcpCatalogue() {}
+    private NcpCatalog() {}
 
     private static <T> Map<String, T> index(List<Map.Entry<String, T>> entries) {
         Map<String, T> m = new LinkedHashMap<>();

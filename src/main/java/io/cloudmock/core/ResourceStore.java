@@ -6,22 +6,24 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Every account's instances, in memory. An account springs into being on first use. */
-public final class InstanceStore {
+/** Every account's resources, in memory. An account springs into being on first use. */
+public final class ResourceStore {
     public static final String DEFAULT_ACCOUNT = "default";
 
     private final Lifecycle lifecycle;
+    private final Kinds kinds;
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     /** Bumped on every change; persistence watches it to know when to save. */
     private final AtomicLong version = new AtomicLong();
 
-    public InstanceStore(Lifecycle lifecycle) { this.lifecycle = lifecycle; }
-
-    public Lifecycle lifecycle() { return lifecycle; }
+    public ResourceStore(Lifecycle lifecycle, Kinds kinds) {
+        this.lifecycle = lifecycle;
+        this.kinds = kinds;
+    }
 
     public Account account(String name) {
         String key = name == null || name.isEmpty() ? DEFAULT_ACCOUNT : name;
-        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, version::incrementAndGet));
+        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet));
     }
 
     /** Accounts that have been used, sorted by name for stable output. */

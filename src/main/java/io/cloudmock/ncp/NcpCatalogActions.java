@@ -7,33 +7,33 @@ import java.util.Map;
 import java.util.Optional;
 
 /** getRegionList, getZoneList, getServerImageProductList, getServerProductList: answers from the catalogue. */
-final class NcpCatalogueActions {
-    private NcpCatalogueActions() {}
+final class NcpCatalogActions {
+    private NcpCatalogActions() {}
 
-    static Map<String, Object> regions(NcpRequest r) {
+    static Map<String, Object> regions(NcpCall r) {
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Region region : NcpCatalogue.regions(r.flavour().classic())) {
+        for (NcpCatalog.Region region : NcpCatalog.regions(r.flavour().classic())) {
             Map<String, Object> m = new LinkedHashMap<>();
             if (r.flavour().classic()) m.put("regionNo", region.regionNo());
             m.put("regionCode", region.regionCode());
             m.put("regionName", region.regionName());
             items.add(m);
         }
-        return NcpLists.payload("regionList", "region", items);
+        return NcpList.payload("regionList", "region", items);
     }
 
-    static Map<String, Object> zones(NcpRequest r) {
+    static Map<String, Object> zones(NcpCall r) {
         String regionCode;
         if (r.flavour().classic()) {
             String regionNo = r.params().get("regionNo");
-            regionCode = regionNo == null ? "KR" : NcpCatalogue.regionByNo(regionNo)
+            regionCode = regionNo == null ? "KR" : NcpCatalog.regionByNo(regionNo)
                     .orElseThrow(() -> new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo)).regionCode();
         } else {
             regionCode = r.regionCode();
         }
-        String regionNo = NcpCatalogue.region(regionCode, true).map(NcpCatalogue.Region::regionNo).orElse("");
+        String regionNo = NcpCatalog.region(regionCode, true).map(NcpCatalog.Region::regionNo).orElse("");
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Zone zone : NcpCatalogue.zones(regionCode)) {
+        for (NcpCatalog.Zone zone : NcpCatalog.zones(regionCode)) {
             Map<String, Object> m = new LinkedHashMap<>();
             if (r.flavour().classic()) {
                 m.put("zoneNo", zone.zoneNo());
@@ -49,31 +49,31 @@ final class NcpCatalogueActions {
             }
             items.add(m);
         }
-        return NcpLists.payload("zoneList", "zone", items);
+        return NcpList.payload("zoneList", "zone", items);
     }
 
-    static Map<String, Object> images(NcpRequest r) {
+    static Map<String, Object> images(NcpCall r) {
         boolean classic = r.flavour().classic();
         region(r); // the catalogue is the same in every region; an unknown one is still refused
         String productCode = r.params().get("productCode");
         String exclusion = r.params().get("exclusionProductCode");
         List<String> platforms = r.params().list("platformTypeCodeList");
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Image image : NcpCatalogue.IMAGES) {
+        for (NcpCatalog.Image image : NcpCatalog.IMAGES) {
             if (image.classic() != classic) continue;
             if (productCode != null && !productCode.equals(image.code())) continue;
             if (exclusion != null && exclusion.equals(image.code())) continue;
             if (!platforms.isEmpty() && !platforms.contains(image.platformCode())) continue;
             items.add(imageProduct(image));
         }
-        return NcpLists.payload("productList", "product", items);
+        return NcpList.payload("productList", "product", items);
     }
 
-    static Map<String, Object> products(NcpRequest r) {
+    static Map<String, Object> products(NcpCall r) {
         boolean classic = r.flavour().classic();
         String imageCode = r.params().get("serverImageProductCode");
         if (imageCode == null) throw new NcpException(NcpError.MISSING_PARAMETER, "serverImageProductCode");
-        NcpCatalogue.Image image = NcpCatalogue.image(imageCode, classic)
+        NcpCatalog.Image image = NcpCatalog.image(imageCode, classic)
                 .orElseThrow(() -> new NcpException(NcpError.PRODUCT_NOT_FOUND));
         String productCode = r.params().get("productCode");
         String exclusion = r.params().get("exclusionProductCode");
@@ -81,35 +81,35 @@ final class NcpCatalogueActions {
         // Classic names a zone by number, VPC by code, and the zone must be in the request's region
         String region = region(r);
         Optional<String> zone = Optional.ofNullable(r.params().get(classic ? "zoneNo" : "zoneCode"));
-        if (zone.isPresent() && (classic ? NcpCatalogue.zoneByNo(zone.get()) : NcpCatalogue.zone(zone.get())
+        if (zone.isPresent() && (classic ? NcpCatalog.zoneByNo(zone.get()) : NcpCatalog.zone(zone.get())
                 .filter(z -> z.zoneCode().equals(zone.get())))
                 .filter(z -> region == null || z.regionCode().equals(region)).isEmpty()) {
             throw new NcpException(NcpError.INVALID_REGION_OR_ZONE, classic ? "zoneNo" : "zoneCode", zone.get());
         }
         List<Object> items = new ArrayList<>();
-        for (NcpCatalogue.Product p : NcpCatalogue.PRODUCTS) {
-            if (!NcpCatalogue.compatible(image, p)) continue;
+        for (NcpCatalog.Product p : NcpCatalog.PRODUCTS) {
+            if (!NcpCatalog.compatible(image, p)) continue;
             if (productCode != null && !productCode.equals(p.code())) continue;
             if (exclusion != null && exclusion.equals(p.code())) continue;
             if (generation != null && !generation.equalsIgnoreCase(p.generation())) continue;
             items.add(serverProduct(p));
         }
-        return NcpLists.payload("productList", "product", items);
+        return NcpList.payload("productList", "product", items);
     }
 
     /**
      * The region code the call names: VPC {@code regionCode} (default the first region), Classic {@code regionNo}
      * (null when absent: the catalogue lists need none). Unknown ones are refused.
      */
-    private static String region(NcpRequest r) {
+    private static String region(NcpCall r) {
         if (!r.flavour().classic()) return r.regionCode();
         String regionNo = r.params().get("regionNo");
         if (regionNo == null) return null;
-        return NcpCatalogue.regionByNo(regionNo)
+        return NcpCatalog.regionByNo(regionNo)
                 .orElseThrow(() -> new NcpException(NcpError.INVALID_REGION_OR_ZONE, "regionNo", regionNo)).regionCode();
     }
 
-    private static Map<String, Object> imageProduct(NcpCatalogue.Image image) {
+    private static Map<String, Object> imageProduct(NcpCatalog.Image image) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("productCode", image.code());
         m.put("productName", image.name());
@@ -127,7 +127,7 @@ final class NcpCatalogueActions {
         return m;
     }
 
-    private static Map<String, Object> serverProduct(NcpCatalogue.Product p) {
+    private static Map<String, Object> serverProduct(NcpCatalog.Product p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("productCode", p.code());
         m.put("productName", p.name());

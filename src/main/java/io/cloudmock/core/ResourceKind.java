@@ -1,0 +1,54 @@
+package io.cloudmock.core;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One kind of resource of one provider (NCP servers, NCP VPCs, Zenlayer disks...), as the provider-neutral parts
+ * (lifecycle engine, control API, state file, seed) need to know it: its name, its state machine, how to make a
+ * complete resource from a few given fields, and what happens to it when a resource it refers to goes away.
+ */
+public interface ResourceKind {
+    /** {@code ncp}, {@code ncp-classic} or {@code zenlayer}: the name used by the control API. */
+    String provider();
+
+    /** {@code server}, {@code vpc}, {@code subnet}, {@code instance}, {@code disk}... (DESIGN.md section 1). */
+    String kind();
+
+    TransitionTable table();
+
+    /** The state a new resource settles in when none is asked for (e.g. {@code RUN}, {@code RUNNING}). */
+    String defaultState();
+
+    /** A fresh id, unique per provider across accounts. */
+    String newId();
+
+    /**
+     * Every field a new resource of this kind has, under the provider's own names, with {@code given} (the
+     * control API's {@code fields}) applied on top. Throws IllegalArgumentException for a given value the provider
+     * cannot accept (unknown image code...).
+     */
+    Map<String, Object> completeFields(String id, Map<String, Object> given, Instant now);
+
+    /**
+     * True for the kind {@code /_cloudmock/instances} lists: the provider's servers (NCP) or instances (Zenlayer).
+     */
+    default boolean isInstance() { return false; }
+
+    /**
+     * Called under the account lock before a resource made by the control API, a seed or an import is added: check
+     * its references as the provider checks them (IllegalArgumentException with a message for the test author), and
+     * fill in missing ones (a server without a subnet lands in the account's ready network). Imports call it too.
+     */
+    default void prepare(Account.Tx tx, Resource resource) {}
+
+    /**
+     * What becomes of a resource of this kind when one it refers to under {@code reference} goes away: it forgets
+     * the reference ({@link OnGone#DETACH}, a disk whose server was released) or goes too ({@link OnGone#CASCADE},
+     * a server's default network interface). Deletes that the provider refuses while a resource is referred to are
+     * checked by the handler first ({@link Account.Tx#referrers}).
+     */
+    default OnGone onReferenceGone(String reference) { return OnGone.DETACH; }
+
+    enum OnGone { DETACH, CASCADE }
+}
