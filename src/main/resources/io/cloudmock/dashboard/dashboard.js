@@ -6,6 +6,11 @@
 
 (function () {
   const POLL_MS = 1000;
+  // a server holding many resources is asked less often, and shows the first rows of each group: the page is for
+  // looking, the control API for counting
+  const BIG_STATE = 5000;
+  const BIG_POLL_MS = 5000;
+  const GROUP_ROWS = 1000;
   const JOURNAL_ROWS = 500;
   const TOKEN_KEY = 'cloudmock.controlToken';
   const $ = (id) => document.getElementById(id);
@@ -17,6 +22,7 @@
   let lastJournal = null;
   let lastFaults = null;
   let journalEntries = [];
+  let pollMs = POLL_MS;
   const expanded = new Set();
 
   class Unauthorized extends Error {}
@@ -93,6 +99,7 @@
       const health = await api('GET', 'health');
       const [resources, journal, faults] = await Promise.all([loadResources(), api('GET', 'requests'), api('GET', 'faults')]);
       renderHealth(health);
+      pollMs = resources.length > BIG_STATE ? BIG_POLL_MS : POLL_MS;
       renderResources(resources);
       renderJournal(journal.requests || []);
       renderFaults(faults.faults || []);
@@ -123,7 +130,7 @@
     pollTimer = setTimeout(async () => {
       if (!document.hidden) await refresh();
       schedule();
-    }, POLL_MS);
+    }, pollMs);
   }
 
   async function refreshNow() {
@@ -169,7 +176,7 @@
       const rows = groups.get(g);
       const [provider, account, kind] = g.split('\u0000');
       const body = el('tbody');
-      for (const r of rows) {
+      for (const r of rows.slice(0, GROUP_ROWS)) {
         const refs = Object.entries(r.references || {}).map(([k, v]) => k + ' ' + v).join(', ');
         body.append(el('tr', { 'data-provider': r.provider, 'data-account': r.account, 'data-kind': r.kind || '', 'data-id': r.id },
             el('td', { class: 'id' }, r.id),
@@ -184,7 +191,9 @@
           el('table', { class: 'resources' },
               el('thead', {}, el('tr', {}, el('th', {}, 'id'), el('th', {}, 'name'), el('th', {}, 'state'),
                   el('th', {}, 'references'), el('th', {}, 'fields'))),
-              body)));
+              body),
+          rows.length > GROUP_ROWS ? el('p', { class: 'muted' }, 'The first ' + GROUP_ROWS + ' of ' + rows.length
+              + ' are shown; GET /_cloudmock/resources has them all.') : null));
     }
     $('resources').replaceChildren(...out);
     $('resources-empty').hidden = list.length > 0;
