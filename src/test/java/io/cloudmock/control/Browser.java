@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,9 @@ final class Browser implements AfterTestExecutionCallback, AutoCloseable {
         options.addArguments(FLAGS);
         options.addArguments("--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(driverPath)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(driverPath)).usingAnyFreePort()
+                // a machine shared by several builds can take its time to start a process
+                .withTimeout(Duration.ofSeconds(60)).build();
         return new ChromeDriver(service, options);
     }
 

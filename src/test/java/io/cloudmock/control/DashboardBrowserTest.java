@@ -77,7 +77,7 @@ class DashboardBrowserTest {
     }
 
     static WebDriverWait waiting(WebDriver d) {
-        WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(20), Duration.ofMillis(100));
+        WebDriverWait w = new WebDriverWait(d, Duration.ofSeconds(30), Duration.ofMillis(100));
         w.ignoring(StaleElementReferenceException.class);
         return w;
     }
