@@ -17,6 +17,9 @@ public final class Backend {
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final FaultRules faults = new FaultRules();
+    private final Pipeline pipeline = new Pipeline(this);
+    /** Request ids of the providers' answers; tests may fix them to compare golden payloads. */
+    private volatile java.util.function.Supplier<String> requestIds = Ids::uuid;
 
     public Backend(Config config, Clock clock) {
         this.config = config;
@@ -28,6 +31,10 @@ public final class Backend {
     }
 
     public Config config() { return config; }
+    /** The one request pipeline every provider's routes hand their calls to. */
+    public Pipeline pipeline() { return pipeline; }
+    public java.util.function.Supplier<String> requestIds() { return requestIds; }
+    public void requestIds(java.util.function.Supplier<String> source) { requestIds = source; }
     public Clock clock() { return clock; }
     public Lifecycle lifecycle() { return lifecycle; }
     public ResourceStore store() { return store; }

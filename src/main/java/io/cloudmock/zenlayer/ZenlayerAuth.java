@@ -1,7 +1,7 @@
 package io.cloudmock.zenlayer;
 
 import io.cloudmock.Config;
-import io.cloudmock.core.Exchange;
+import io.cloudmock.core.Verdict;
 import io.cloudmock.core.ResourceStore;
 import io.javalin.http.Context;
 
@@ -16,28 +16,19 @@ import java.util.regex.Pattern;
 public final class ZenlayerAuth {
     private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^,\\s]+)");
     private static final String SIGNATURE_METHOD = "ZC2-HMAC-SHA256";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ZenlayerAuth.class);
 
     private ZenlayerAuth() {}
 
     /**
-     * The account of a request, checked: the single place where signature verification ({@code --auth
-     * verify|log}, reference section 3 and 12.2) plugs in. It gets the raw body bytes because the signature
-     * covers their hash. {@code off} reads the account only; {@code log} checks and logs but lets the request
-     * through; {@code verify} rejects a failure. A failure's detail (what cloudmock signed) goes to the journal.
-     *
-     * @throws ZenlayerException an AUTHFAILURE_* error when verification rejects the request
+     * The signature check of {@code --auth log|verify} (reference sections 3 and 12.2), over the raw body bytes
+     * because the signature covers their hash. The verdict names the key's account, passed or not (a refused call
+     * is still the key's), and for a failure what cloudmock signed and the AUTHFAILURE_* error to answer.
      */
-    public static String authenticate(Context ctx, byte[] rawBody, Config config, Exchange exchange) {
-        if (config.auth() == Config.AuthMode.OFF) return account(ctx);
+    public static Verdict verify(Context ctx, byte[] rawBody, Config config) {
         ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), ctx::header, rawBody, Instant.now());
-        if (result.ok()) return result.accessKey();
-        exchange.authDetail = result.detail();
-        if (result.accessKey() != null) exchange.account = result.accessKey();  // a refused call is still the key's
-        LOG.warn("Zenlayer signature check failed ({}{}): {}", result.outcome().code(),
-                config.auth() == Config.AuthMode.LOG ? ", --auth log lets it through" : "", result.detail());
-        if (config.auth() == Config.AuthMode.LOG) return result.accessKey() != null ? result.accessKey() : account(ctx);
-        throw ZenlayerError.valueOf(result.outcome().code()).with();
+        if (result.ok()) return Verdict.passed(result.accessKey());
+        return Verdict.failed(result.accessKey(), result.outcome().code(), result.detail(),
+                ZenlayerError.valueOf(result.outcome().code()).with());
     }
 
     /** The account named by the Authorization header, without any check. */
