@@ -40,6 +40,7 @@ public final class ControlRoutes {
         new JournalControl(backend).register(routes, this::guarded);
         new FaultsControl(backend).register(routes, this::guarded);
         new StateControl(backend).register(routes, this::guarded);
+        new DashboardRoute().register(routes);
         // last among the control routes: any other path or method under the prefix is the control API's error
         for (io.javalin.http.HandlerType method : METHODS) {
             routes.addHttpHandler(method, PREFIX, guarded(this::noRoute));
@@ -94,7 +95,10 @@ public final class ControlRoutes {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("status", failure == null ? "ok" : "degraded")
                 .put("version", Version.VALUE)
-                .put("uptimeSeconds", uptime);
+                .put("uptimeSeconds", uptime)
+                // the clock transitions follow, so a client (the dashboard) can show the manual clock's time
+                .put("clock", backend.clock().isManual() ? "manual" : "system")
+                .put("now", backend.clock().now().toString());
         // still 200: the server answers; a probe that must see persistence reads "status"
         if (failure != null) body.put("reason", failure);
         reply(ctx, 200, body);
