@@ -30,6 +30,7 @@ import java.util.Map;
 public final class CloudMock implements AutoCloseable {
     private final Backend backend;
     private final Javalin app;
+    private final io.cloudmock.control.LocalControl control;
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
@@ -45,6 +46,7 @@ public final class CloudMock implements AutoCloseable {
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
         ControlRoutes control = new ControlRoutes(backend);
+        this.control = control.control();
         backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
             configure(cfg, ncp, zenlayer, control, extraProviders);
@@ -146,6 +148,9 @@ public final class CloudMock implements AutoCloseable {
         String h = backend.config().host();
         return h.contains(":") ? "[" + h + "]" : h;
     }
+
+    /** The control API in-process: the same calls, rules and errors as {@code /_cloudmock/} over HTTP. */
+    public io.cloudmock.control.Control control() { return control; }
 
     public Clock clock() { return backend.clock(); }
     public ResourceStore store() { return backend.store(); }
