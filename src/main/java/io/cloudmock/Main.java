@@ -69,6 +69,16 @@ public final class Main implements Callable<Integer> {
             description = "require Authorization: Bearer TOKEN on /_cloudmock/ (default: none; env CLOUDMOCK_CONTROL_TOKEN)")
     String controlToken;
 
+    @Option(names = "--bearer-tokens", paramLabel = "TOKEN[=ACCOUNT][,...]|@FILE", defaultValue = "${env:CLOUDMOCK_BEARER_TOKENS}",
+            description = "Zenlayer Authorization: Bearer tokens that --auth accepts; =ACCOUNT names the account a token acts as, "
+                    + "or @file with one per line (default: none; env CLOUDMOCK_BEARER_TOKENS)")
+    String bearerTokens;
+
+    @Option(names = "--allowed-hosts", paramLabel = "HOST[,HOST...]|*", defaultValue = "${env:CLOUDMOCK_ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}",
+            description = "Host names the control API answers (DNS-rebinding guard); * allows any, e.g. behind a published "
+                    + "Docker port (default: ${DEFAULT-VALUE}; env CLOUDMOCK_ALLOWED_HOSTS)")
+    String allowedHosts;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:CLOUDMOCK_LOG_FORMAT:-text}",
             converter = LogFormatConverter.class,
             description = "log lines as text, or json for one JSON object per line (default: text; env CLOUDMOCK_LOG_FORMAT)")
@@ -108,8 +118,13 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new BadOption(named("--port") + " must be between 0 and 65535, not " + port);
         if (journalSize < 0) throw new BadOption(named("--journal-size") + " must be 0 or more, not " + journalSize);
+        if (controlToken != null && controlToken.isBlank()) {
+            // e.g. -e CLOUDMOCK_CONTROL_TOKEN=$UNSET: looks protected, would be open
+            throw new BadOption(named("--control-token") + " is blank; give a token, or leave it unset for an open control API");
+        }
         Config config = new Config(host, port, transitionDelay, clock, auth, parseCredentials(credentials, named("--credentials")),
-                stateFile, seed, journalSize, blankToNull(controlToken), logFormat);
+                stateFile, seed, journalSize, controlToken, logFormat, parseBearerTokens(bearerTokens),
+                parseAllowedHosts(allowedHosts));
         Logging.configure(config.logFormat(), logLevel);
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         if (config.auth() != Config.AuthMode.OFF && config.credentials().isEmpty()) {
@@ -124,6 +139,13 @@ public final class Main implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mock.close();
+            String failure = mock.persistenceFailure();
+            if (failure != null) {
+                // SIGTERM would end with 143 as if all were well: the last state was not saved, so say so
+                System.err.println("cloudmock: " + failure);
+                System.err.flush();
+                Runtime.getRuntime().halt(1);
+            }
             stopped.countDown();
         }, "cloudmock-shutdown"));
         try {
@@ -173,7 +195,45 @@ public final class Main implements Callable<Integer> {
         return "CLOUDMOCK_" + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+    /**
+     * {@code TOKEN[=ACCOUNT],...} or {@code @file} (one per line, or comma-separated; # starts a comment): token
+     * to the account it acts as, a hash of the token when no account is named (a token is never an account name).
+     */
+    static Map<String, String> parseBearerTokens(String spec) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return out;
+        String text = spec;
+        if (spec.startsWith("@")) {
+            Path file = Path.of(spec.substring(1));
+            if (!Files.isReadable(file)) throw new BadOption("--bearer-tokens: cannot read " + file);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        int n = 0;
+        for (String line : text.split("[,\\n]")) {
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) continue;
+            n++;
+            int eq = entry.indexOf('=');
+            String token = (eq < 0 ? entry : entry.substring(0, eq)).strip();
+            String account = eq < 0 ? io.cloudmock.core.Secrets.tokenAccount(token) : entry.substring(eq + 1).strip();
+            // the entry itself is never echoed: it is a secret
+            if (token.isEmpty() || account.isEmpty() || token.contains(" ")) {
+                throw new BadOption("--bearer-tokens: entry " + n + " is not TOKEN or TOKEN=ACCOUNT");
+            }
+            out.put(token, account);
+        }
+        return out;
+    }
+
+    /** {@code HOST[,HOST...]}; {@code *} allows any. */
+    static java.util.List<String> parseAllowedHosts(String spec) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (spec != null) {
+            for (String h : spec.split(",")) if (!h.isBlank()) out.add(h.strip().toLowerCase(Locale.ROOT));
+        }
+        if (out.isEmpty()) throw new BadOption("--allowed-hosts is empty; give host names, or * to allow any");
+        return out;
+    }
 
     /** {@code AK:SK,AK:SK} or {@code @file} (one pair per line, or comma-separated; # starts a comment). */
     static Map<String, String> parseCredentials(String spec, String option) throws IOException {

@@ -64,7 +64,7 @@ class MainTest {
         assertEquals("", run.err());
         String help = run.out().replaceAll("\\s+", " ");
         List<String> names = options();
-        assertEquals(12, names.size(), "the options of DESIGN.md built so far: " + names);
+        assertEquals(14, names.size(), "DESIGN.md lists 14 options: " + names);
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
             int at = help.indexOf(" " + name + "=");
@@ -120,6 +120,23 @@ class MainTest {
             assertEquals(1, lines.size(), "one line: " + run.err());
             assertTrue(lines.get(0).startsWith("cloudmock: cannot listen on 127.0.0.1:" + port + ": "), lines.get(0));
         }
+    }
+
+    /** A blank token looks set but would leave the control API open (e.g. -e CLOUDMOCK_CONTROL_TOKEN=$UNSET). */
+    @Test
+    void aBlankControlTokenIsAStartupError() throws Exception {
+        rejected(cloudmock("--control-token", ""), "--control-token");
+        rejected(cloudmock("--control-token", "  "), "--control-token");
+        rejected(cloudmock(Map.of("CLOUDMOCK_CONTROL_TOKEN", "")), "--control-token");
+    }
+
+    @Test
+    void aBadBearerTokenEntryIsRejectedWithoutEchoingIt() throws Exception {
+        Run run = cloudmock("--bearer-tokens", "good=ci,s3cr3t-x=");
+        rejected(run, "--bearer-tokens");
+        assertTrue(!run.err().contains("s3cr3t-x"), run.err());
+        rejected(cloudmock(Map.of("CLOUDMOCK_BEARER_TOKENS", "@/no/such/file")), "--bearer-tokens");
+        rejected(cloudmock("--allowed-hosts", ","), "--allowed-hosts");
     }
 
     @Test

@@ -27,6 +27,8 @@ final class IndexPage {
         CONTROL.put("health", "GET /_cloudmock/health");
         CONTROL.put("reset", "POST /_cloudmock/reset");
         CONTROL.put("clock", "POST /_cloudmock/clock/advance");
+        CONTROL.put("resources", "GET|POST /_cloudmock/resources");
+        CONTROL.put("networks", "POST /_cloudmock/networks");
         CONTROL.put("instances", "GET|POST /_cloudmock/instances");
         CONTROL.put("force-state", "PUT /_cloudmock/instances/{provider}/{id}/state");
         CONTROL.put("requests", "GET|DELETE /_cloudmock/requests");

@@ -59,13 +59,17 @@ final class ResourcesControl {
         }
         if (kind != null && kinds.isEmpty()) throw ControlError.badRequest("unknown kind '" + kind + "'");
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (Account a : backend.store().accounts()) {
-            if (account != null && !account.equals(a.name())) continue;
-            a.atomically(tx -> {
-                for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
-                return null;
-            });
-        }
+        // every account of one state: an import in between would show some accounts old and some new
+        backend.store().consistently(() -> {
+            for (Account a : backend.store().accounts()) {
+                if (account != null && !account.equals(a.name())) continue;
+                a.atomically(tx -> {
+                    for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
+                    return null;
+                });
+            }
+            return null;
+        });
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set(instancesOnly ? "instances" : "resources", out);
         ControlRoutes.reply(ctx, 200, body);

@@ -14,6 +14,8 @@ import java.util.Set;
  * request are created together (INIT, then CREAT/booting, then RUN).
  */
 final class NcpCreate {
+    private NcpCreate() {}
+
     /** How many servers one account may hold (the service has a per-account limit; its value varies). */
     static final int LIMIT = 500;
 
@@ -28,7 +30,7 @@ final class NcpCreate {
 
     static String publicIpNo(String serverNo) { return Long.toString(Long.parseLong(serverNo) + 70_000_000L); }
 
-    Map<String, Object> handle(NcpCall r) {
+    static Map<String, Object> handle(NcpCall r) {
         NcpParams p = r.params();
         boolean classic = r.flavour().classic();
         NcpCatalog.Image image = image(p, classic);

@@ -49,13 +49,6 @@ final class NcpDataSourceActions {
     /** A {code, codeName} pair shared by every answer, so read-only. */
     private static Map<String, Object> fixed(Map<String, Object> pair) { return Collections.unmodifiableMap(pair); }
 
-    /** Registers the three actions in the VPC ({@code /vserver/v2}) action map. */
-    static void addDataSources(Map<String, NcpAction> actions) {
-        actions.put("getServerImageList", NcpDataSourceActions::images);
-        actions.put("getServerSpecList", NcpDataSourceActions::specs);
-        actions.put("getRootPassword", NcpDataSourceActions::rootPassword);
-    }
-
     // ---- getServerImageList
 
     static Map<String, Object> images(NcpCall r) {

@@ -33,14 +33,6 @@ final class NcpNetworkActions {
 
     private NcpNetworkActions() {}
 
-    /** The {@code /vserver/v2} lookups Terraform's ncloud_server makes besides the server actions. */
-    static void addVserverLookups(Map<String, NcpAction> actions) {
-        actions.put("getAccessControlGroupList", NcpNetworkActions::accessControlGroups);
-        actions.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);
-        actions.put("getBlockStorageInstanceList", NcpBlockStorageActions::list);
-        actions.put("getBlockStorageInstanceDetail", NcpBlockStorageActions::detail);
-    }
-
     // ---- what createServerInstances keeps of each network interface
 
     /** One record per interface: its number, order (device ethN), the ACGs and the ip asked for ("" = assigned). */

@@ -60,7 +60,7 @@ public final class ZenlayerVersions {
         return Set.copyOf(s);
     }
 
-    public static boolean known(String version) { return ACTIONS.containsKey(version); }
+
 
     /** True when {@code action} exists in the real API at {@code version}. */
     public static boolean exists(String version, String action) { return ACTIONS.get(version).contains(action); }

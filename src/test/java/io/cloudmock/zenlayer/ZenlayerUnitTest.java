@@ -186,8 +186,11 @@ class ZenlayerUnitTest {
         assertEquals("default", ZenlayerAuth.accountOf(""));
         assertEquals("AKID1", ZenlayerAuth.accountOf(
                 "ZC2-HMAC-SHA256 Credential=AKID1, SignedHeaders=content-type;host, Signature=efb3"));
-        assertEquals("tok", ZenlayerAuth.accountOf("Bearer tok"));
-        assertEquals("tok", ZenlayerAuth.accountOf("bearer  tok "));
+        // a token is a secret: its account is a hash of it, or the name --bearer-tokens gives it
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("tok"), ZenlayerAuth.accountOf("Bearer tok"));
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("tok"), ZenlayerAuth.accountOf("bearer  tok "));
+        assertTrue(ZenlayerAuth.accountOf("Bearer tok").matches("bearer-[0-9a-f]{12}"));
+        assertEquals("ci", ZenlayerAuth.accountOf("Bearer tok", java.util.Map.of("tok", "ci")));
         assertEquals("default", ZenlayerAuth.accountOf("Bearer "));
         assertEquals("default", ZenlayerAuth.accountOf("Basic dXNlcjpwYXNz"));
         assertEquals("default", ZenlayerAuth.accountOf("ZC2-HMAC-SHA256 SignedHeaders=host"));
@@ -231,7 +234,7 @@ class ZenlayerUnitTest {
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeVncUrl"));
         assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, "DescribeKeyPairs"));
         assertFalse(ZenlayerVersions.exists(ZenlayerVersions.V2026, "DescribeKeyPairs"));
-        for (String implemented : ZenlayerRoutes.ACTIONS.keySet()) {
+        for (String implemented : ZenlayerActions.ACTIONS.keySet()) {
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2026, implemented), implemented);
             assertTrue(ZenlayerVersions.exists(ZenlayerVersions.V2023, implemented), implemented);
         }
@@ -251,7 +254,7 @@ class ZenlayerUnitTest {
             for (String action : cells[2].split(",")) {
                 action = action.trim();
                 listed.add(action);
-                assertEquals(implemented, ZenlayerRoutes.ACTIONS.containsKey(action), action);
+                assertEquals(implemented, ZenlayerActions.ACTIONS.containsKey(action), action);
                 String versions = cells[3].trim();
                 assertEquals(!versions.equals("2023 only"), ZenlayerVersions.exists(ZenlayerVersions.V2026, action), action);
                 assertEquals(!versions.equals("2026 only"), ZenlayerVersions.exists(ZenlayerVersions.V2023, action), action);

@@ -1,0 +1,57 @@
+package io.cloudmock.ncp;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * NCP's one action table: every action cloudmock serves, by API path prefix, with its handler. The server actions
+ * that walk the transition table are named by {@link NcpTransitions}' constants. An action not here answers the
+ * gateway's 404 naming it; docs/coverage.md lists these and the ones that are not served (a unit test keeps the
+ * two in step).
+ */
+final class NcpActions {
+    private NcpActions() {}
+
+    /** The VPC network API ({@code NCLOUD_API_GW + /vpc/v2}, the Go SDK's {@code services/vpc}). */
+    static final String VPC_NETWORK_PREFIX = "/vpc/v2";
+
+    /** The Server API of one flavour: {@code /vserver/v2} (VPC) or {@code /server/v2} (Classic). */
+    static Map<String, NcpAction> server(NcpFlavour flavour) {
+        Map<String, NcpAction> m = new LinkedHashMap<>();
+        m.put("getRegionList", NcpCatalogActions::regions);
+        m.put("getZoneList", NcpCatalogActions::zones);
+        m.put("getServerImageProductList", NcpCatalogActions::images);
+        m.put("getServerProductList", NcpCatalogActions::products);
+        m.put(NcpTransitions.CREATE, NcpCreate::handle);
+        m.put("getServerInstanceList", NcpServerActions::list);
+        m.put(NcpTransitions.START_ACTION, NcpServerActions::start);
+        m.put(NcpTransitions.STOP, NcpServerActions::stop);
+        m.put(NcpTransitions.REBOOT, NcpServerActions::reboot);
+        m.put(NcpTransitions.TERMINATE, NcpServerActions::terminate);
+        m.put(NcpTransitions.CHANGE_SPEC, NcpServerActions::changeSpec);
+        if (flavour == NcpFlavour.VPC) {
+            // VPC-only actions: the Classic API has none of these (ncloud-sdk-go-v2 services/server)
+            m.put("getServerInstanceDetail", NcpServerActions::detail);
+            m.put("setProtectServerTermination", NcpServerActions::setProtect);
+            m.put("changeServerInstanceName", NcpServerActions::changeName);
+            m.put(NcpTransitions.INTERRUPT, NcpServerActions::interrupt);
+            // what Terraform's ncloud_server reads besides servers
+            m.put("getAccessControlGroupList", NcpNetworkActions::accessControlGroups);
+            m.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);
+            m.put("getBlockStorageInstanceList", NcpBlockStorageActions::list);
+            m.put("getBlockStorageInstanceDetail", NcpBlockStorageActions::detail);
+            // the data sources of images, specs and the root password
+            m.put("getServerImageList", NcpDataSourceActions::images);
+            m.put("getServerSpecList", NcpDataSourceActions::specs);
+            m.put("getRootPassword", NcpDataSourceActions::rootPassword);
+        }
+        return Map.copyOf(m);
+    }
+
+    /** The VPC API: VPCs, subnets, network ACLs, route tables. */
+    static Map<String, NcpAction> vpcNetwork() {
+        Map<String, NcpAction> m = new LinkedHashMap<>();
+        m.put("getSubnetDetail", NcpNetworkActions::subnetDetail);
+        return Map.copyOf(m);
+    }
+}
