@@ -23,6 +23,11 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
     }
 
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
+    /** A curl of cloudmock (not, say, a download from a release page): an example that must replay. */
+    static boolean aimsAtCloudmock(String line) {
+        return line.startsWith("curl ") && (line.contains("127.0.0.1") || line.contains("localhost") || line.contains("$CM"));
+    }
+
     /** {@code NAME=value} alone (not {@code NAME=value command}), or the start of {@code NAME() { ... }}. */
     private static final Pattern DEFINITION = Pattern.compile(
             "^((export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(\"[^\"]*\"|'[^']*'|\\S*)\\s*(#.*)?|[A-Za-z_][A-Za-z0-9_]*\\(\\)\\s*\\{.*)$");
@@ -50,7 +55,7 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
                     if (onlyDefinitions(setup)) {
                         steps.add(new Step(i + 2, String.join("\n", setup), null, -1, -1));
                     } else {
-                        for (int k = 0; k < body.size(); k++) if (body.get(k).startsWith("curl ")) unreplayed.add(i + 2 + k);
+                        for (int k = 0; k < body.size(); k++) if (aimsAtCloudmock(body.get(k))) unreplayed.add(i + 2 + k);
                     }
                 }
             }
