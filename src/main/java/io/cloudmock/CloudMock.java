@@ -215,7 +215,7 @@ public final class CloudMock implements AutoCloseable {
 
         /**
          * Adds a provider of your own (tests use a small fake one): {@code registrar} registers its
-         * {@link io.cloudmock.core.ProviderModel} with {@code backend.register(...)} and its routes, before the
+         * {@link io.cloudmock.core.ResourceKind}s with {@code backend.register(...)} and its routes, before the
          * fallback 404, so the control API, state file, seed, journal and fault rules serve it like the built-in ones.
          */
         public Builder provider(java.util.function.BiConsumer<Backend, RoutesConfig> registrar) {
