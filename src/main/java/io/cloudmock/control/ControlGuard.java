@@ -46,7 +46,10 @@ final class ControlGuard {
                     "the control API refuses requests from another origin (" + origin + ")");
         }
         String token = config.controlToken();
-        if (token != null && !tokenMatches(token, ctx.header("Authorization"))) {
+        // the dashboard's static files carry no state, and a browser cannot send a token when it navigates
+        boolean page = (ctx.method() == io.javalin.http.HandlerType.GET || ctx.method() == io.javalin.http.HandlerType.HEAD)
+                && DashboardRoute.isAsset(ctx.path());
+        if (token != null && !page && !tokenMatches(token, ctx.header("Authorization"))) {
             return new ControlError(401, "UNAUTHORIZED", "the control API needs Authorization: Bearer <control token>");
         }
         if (hasBody(ctx) && !jsonType(ctx.header("Content-Type"))) {

@@ -32,6 +32,11 @@ final class DashboardRoute {
             PATH + "/dashboard.js", load("dashboard.js", "text/javascript; charset=utf-8"),
             PATH + "/dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
 
+    /** The page's paths (its files, or a 404 for any other): served without the control token (ControlGuard asks). */
+    static boolean isAsset(String path) {
+        return path.equals(PATH) || path.startsWith(PATH + "/");
+    }
+
     void register(RoutesConfig routes) {
         for (String path : assets.keySet()) routes.get(path, this::serve);
     }
