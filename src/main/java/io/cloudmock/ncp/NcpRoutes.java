@@ -47,6 +47,7 @@ public final class NcpRoutes {
             surfaces.add(new Surface(flavour.pathPrefix, flavour, NcpActions.server(flavour)));
         }
         surfaces.add(new Surface(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, NcpActions.vpcNetwork()));
+        NcpNetwork.register(backend);
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {
