@@ -138,7 +138,7 @@ abstract class NcpApi extends EndToEndTest {
     /** Creates one VPC server (Ubuntu unless the image is given) and returns its number. */
     static String createVpc(Object... extra) {
         Map<String, Object> p = params("serverImageProductCode", UBUNTU);
-        p.putAll(params(place()));
+        if (!params(extra).containsKey("vpcNo")) p.putAll(params(place()));
         p.putAll(params(extra));
         p.put("responseFormatType", "json");
         Response r = given().queryParams(p).get("/vserver/v2/createServerInstances");
