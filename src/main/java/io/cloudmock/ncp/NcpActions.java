@@ -50,6 +50,11 @@ final class NcpActions {
             m.put("addAccessControlGroupOutboundRule", NcpAcgActions::addOutbound);
             m.put("removeAccessControlGroupInboundRule", NcpAcgActions::removeInbound);
             m.put("removeAccessControlGroupOutboundRule", NcpAcgActions::removeOutbound);
+            // init scripts (5.6)
+            m.put("createInitScript", NcpInitScriptActions::create);
+            m.put("getInitScriptList", NcpInitScriptActions::list);
+            m.put("getInitScriptDetail", NcpInitScriptActions::detail);
+            m.put("deleteInitScripts", NcpInitScriptActions::delete);
             // network interfaces (5.3)
             m.put("getNetworkInterfaceList", NcpNetworkActions::networkInterfaceList);
             m.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);

@@ -67,6 +67,7 @@ final class NcpCreate {
             // every reference and address is checked and chosen before anything is made
             NcpServerNics.Plan plan = classic ? null : NcpServerNics.plan(tx, r, p, nicsAsked, count);
             String keyName = classic ? (loginKey == null ? "cloudmock-key" : loginKey) : NcpServerNics.loginKey(tx, loginKey);
+            if (!classic) NcpServerNics.checkInitScript(tx, initScriptNo, image, r.regionCode());
 
             List<Resource> created = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {

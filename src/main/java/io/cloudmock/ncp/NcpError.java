@@ -112,6 +112,12 @@ public enum NcpError {
     LOGIN_KEY_NAME_IN_USE("10405", "The key name already exists."),
     /** reference 8.2 (Classic), for an unknown loginKeyName of createServerInstances. */
     LOGIN_KEY_NOT_FOUND("10406", "The authentication key does not exist."),
+    /** CHOSEN: an unknown initScriptNo (createServerInstances, deleteInitScripts). */
+    INIT_SCRIPT_NOT_FOUND("1009001", "The init script does not exist. initScriptNo : {0}"),
+    /** CHOSEN: an init script of the other OS type than the server image's (reference 6.1 #9). */
+    INIT_SCRIPT_OS_MISMATCH("1009002", "The init script's OS type does not match the server image. initScriptNo : {0}"),
+    /** CHOSEN: init script content that is not ASCII ("Only English letter can be entered") or over 1024 KB. */
+    INIT_SCRIPT_CONTENT_INVALID("1009003", "The init script content must be English letters (ASCII) of at most 1024 KB."),
     /** CHOSEN: importLoginKey with text that is not an OpenSSH RSA public key. */
     LOGIN_KEY_INVALID("10407", "The public key is invalid. It must be an OpenSSH RSA public key (ssh-rsa AAAA...).");
 

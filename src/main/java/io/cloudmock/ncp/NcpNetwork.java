@@ -55,6 +55,9 @@ final class NcpNetwork {
                 (id, now) -> acgFields(id, "acg" + hex(id), "", false, "", List.of()), Set.of(VPC), needsVpc("accessControlGroup")));
         backend.register(new NcpNetworkKind(LOGIN_KEY, NcpNetworkTransitions.LOGIN_KEY, "RUN", ids,
                 (id, now) -> NcpLoginKeys.fields("key" + hex(id), NcpLoginKeys.generate().publicKey(), now), Set.of(), (tx, r) -> {}));
+        backend.register(new NcpNetworkKind(INIT_SCRIPT, NcpNetworkTransitions.LOGIN_KEY, "RUN", ids,
+                (id, now) -> NcpInitScriptActions.fields("init" + hex(id), "", "#!/bin/bash\n", "LNX", region(), now), Set.of(),
+                (tx, r) -> {}));
         backend.register(new NcpNetworkKind(NIC, NcpNetworkTransitions.NIC, "NOTUSED", ids,
                 (id, now) -> nicFields(id, "nic" + hex(id), "", "", false, false, ""), Set.of(NcpModel.KIND, SUBNET),
                 NcpNetwork::prepareNic));

@@ -62,6 +62,6 @@ final class NcpNetworkTransitions {
             row(DETACH_NIC, Set.of("USED"), r -> new NcpException(NcpError.NIC_NOT_FOUND, r.id()), "UNSET", "NOTUSED"),
             row(DELETE_NIC, Set.of("USED", "NOTUSED"), r -> new NcpException(NcpError.NIC_NOT_FOUND, r.id()), "UNSET", Transition.GONE)));
 
-    /** Login keys have no status (reference 5.1.1): one settled pseudo-state. */
+    /** Login keys and init scripts have no status (reference 5.1.1, 5.6.1): one settled pseudo-state. */
     static final TransitionTable LOGIN_KEY = new TransitionTable(Set.of("RUN"), List.of());
 }

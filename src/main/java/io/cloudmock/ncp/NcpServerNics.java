@@ -110,6 +110,10 @@ final class NcpServerNics {
             tx.refer(server, NcpNetwork.ACG, new ArrayList<>(acgs));
             Resource key = NcpLoginKeyActions.byName(tx, server.string("loginKeyName"));
             if (key != null) tx.refer(server, NcpNetwork.LOGIN_KEY, key.id());
+            String script = server.string("initScriptNo");
+            if (!script.isEmpty() && tx.get(NcpNetwork.PROVIDER, NcpNetwork.INIT_SCRIPT, script) != null) {
+                tx.refer(server, NcpNetwork.INIT_SCRIPT, script);
+            }
         }
     }
 
@@ -169,6 +173,17 @@ final class NcpServerNics {
         tx.allowed(NcpNetworkTransitions.USE_SUBNET, subnet);
         if (!subnet.string("usageTypeCode").equals("GEN")) throw new NcpException(NcpError.SUBNET_USAGE_CONFLICT, subnetNo);
         return subnet;
+    }
+
+    /** {@code initScriptNo} names a script of the region whose OS type fits the image (reference 6.1 #9). */
+    static void checkInitScript(Account.Tx tx, String initScriptNo, NcpCatalog.Image image, String region) {
+        if (initScriptNo == null || initScriptNo.isEmpty()) return;
+        NcpNetworkActions.number(initScriptNo, "initScriptNo");
+        Resource script = NcpNetwork.get(tx, NcpNetwork.INIT_SCRIPT, initScriptNo, region);
+        if (script == null) throw new NcpException(NcpError.INIT_SCRIPT_NOT_FOUND, initScriptNo);
+        if (script.string("osTypeCode").equals("WND") != image.windows()) {
+            throw new NcpException(NcpError.INIT_SCRIPT_OS_MISMATCH, initScriptNo);
+        }
     }
 
     /**
