@@ -39,6 +39,7 @@ public final class ZenlayerRoutes {
         this.backend = backend;
         this.model = new ZenlayerModel(backend.ids());
         backend.register(model);
+        ZenlayerNetworkKinds.register(backend);
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {
