@@ -33,11 +33,14 @@ public final class CloudMock implements AutoCloseable {
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
-    private CloudMock(Config config) { this(config, java.util.List.of()); }
+    private CloudMock(Config config) { this(config, java.util.List.of(), ConnectionLimits.DEFAULT, null, null); }
 
-    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
-        Clock clock = config.clock() == Config.ClockMode.MANUAL ? new ManualClock() : Clock.system();
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders,
+                      ConnectionLimits limits, java.time.Instant clockStart, java.util.function.Supplier<String> requestIds) {
+        Clock clock = config.clock() != Config.ClockMode.MANUAL ? Clock.system()
+                : clockStart != null ? new ManualClock(clockStart, true) : new ManualClock();
         this.backend = new Backend(config, clock);
+        if (requestIds != null) backend.requestIds(requestIds);
         backend.addListener(new io.cloudmock.core.RequestLog());
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
@@ -45,6 +48,7 @@ public final class CloudMock implements AutoCloseable {
         backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
             configure(cfg, ncp, zenlayer, control, extraProviders);
+            cfg.jetty.modifyServer(limits::install);
             cfg.routes.after(ctx -> {
                 Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
                 if (ex != null && !ex.provider.isEmpty()) {
@@ -52,6 +56,7 @@ public final class CloudMock implements AutoCloseable {
                 }
             });
         });
+        control.router(app.unsafe.internalRouter);
     }
 
     private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,
@@ -113,15 +118,24 @@ public final class CloudMock implements AutoCloseable {
         Config config = backend.config();
         StateFile file = config.stateFile() == null ? null : new StateFile(backend, config.stateFile());
         boolean restored = file != null && file.load();
-        if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
-        app.start(config.host(), config.port());
+        try {
+            if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
+            app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            if (file != null) file.release(); // never saved: a server that failed to start must not overwrite it
+            throw e;
+        }
         if (file != null) {
             // only now: a server that failed to start must never overwrite the file it could not read
             stateFile = file;
+            backend.persistenceFailure(file::failure);
             file.startSaving();
         }
         return this;
     }
+
+    /** Why the last save of {@code --state-file} failed (the last one of all after {@link #close()}), or null. */
+    public String persistenceFailure() { return backend.persistenceFailure(); }
 
     public int port() { return app.port(); }
 
@@ -142,6 +156,7 @@ public final class CloudMock implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        backend.pipeline().close(); // calls waiting on a fault delay are answered now
         app.stop();
         if (stateFile != null) stateFile.close(); // the last save, after the last request
     }
@@ -159,7 +174,12 @@ public final class CloudMock implements AutoCloseable {
         private int journalSize = 1000;
         private String controlToken;
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
+        private final Map<String, String> bearerTokens = new LinkedHashMap<>();
+        private java.util.List<String> allowedHosts = Config.DEFAULT_ALLOWED_HOSTS;
         private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
+        private java.time.Instant clockStart;
+        private java.util.function.Supplier<String> requestIds;
+        private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -174,10 +194,18 @@ public final class CloudMock implements AutoCloseable {
         public Builder journalSize(int v) { journalSize = v; return this; }
         public Builder controlToken(String v) { controlToken = v; return this; }
         public Builder logFormat(Config.LogFormat v) { logFormat = v; return this; }
+        /** What one client may hold of the server (tests shorten the deadlines). */
+        public Builder connectionLimits(ConnectionLimits v) { connectionLimits = v; return this; }
+        /** A Zenlayer bearer token that acts as {@code account}. */
+        public Builder bearerToken(String token, String account) { bearerTokens.put(token, account); return this; }
+        /** A Zenlayer bearer token whose account is a hash of it. */
+        public Builder bearerToken(String token) { return bearerToken(token, io.cloudmock.core.Secrets.tokenAccount(token)); }
+        /** The {@code Host} names the control API answers; {@code "*"} allows any. */
+        public Builder allowedHosts(String... v) { allowedHosts = java.util.List.of(v); return this; }
 
         public Config config() {
             return new Config(host, port, transitionDelay, clock, auth, credentials, stateFile, seed, journalSize,
-                    controlToken, logFormat);
+                    controlToken, logFormat, bearerTokens, allowedHosts);
         }
 
         /**
@@ -190,7 +218,18 @@ public final class CloudMock implements AutoCloseable {
             return this;
         }
 
-        public CloudMock build() { return new CloudMock(config(), java.util.List.copyOf(extraProviders)); }
+        /**
+         * The manual clock's start (and where a reset takes it back), instead of the wall-clock time of start-up:
+         * with {@link #requestIds}, answers are the same bytes on every run (golden tests).
+         */
+        public Builder clockStart(java.time.Instant start) { clockStart = start; return this; }
+
+        /** Where the providers' request ids come from (default: random UUIDs). */
+        public Builder requestIds(java.util.function.Supplier<String> source) { requestIds = source; return this; }
+
+        public CloudMock build() {
+            return new CloudMock(config(), java.util.List.copyOf(extraProviders), connectionLimits, clockStart, requestIds);
+        }
 
         public CloudMock start() { return build().start(); }
     }

@@ -1,50 +1,81 @@
 package io.cloudmock;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.Layout;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.slf4j.LoggerFactory;
 
-import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * Chooses the log layout at start-up. Text is what {@code logback.xml} sets up; {@code json} keeps the same
- * appenders (and so the same destination, stderr) and swaps their encoder for {@link JsonLogLayout}, so every
- * log line, request log or not, is one JSON object. Done in code rather than with a second logback file so
- * there is one place that says where logs go.
+ * The command line's logging, set up in code by {@link Main} only. No logback file ships in the jar: the jar
+ * {@code mvn install} publishes is embedded in other projects' test suites, and a {@code logback.xml} of ours
+ * there would fight theirs (logback warns about the duplicate and may pick ours). Everything goes to stderr,
+ * so stdout carries only the "listening" line.
  */
 final class Logging {
+    static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
+
     private Logging() {}
 
-    static void configure(Config.LogFormat format) {
-        if (format != Config.LogFormat.JSON) return;
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return; // another SLF4J backend
-        for (Logger logger : context.getLoggerList()) {
-            for (Iterator<Appender<ILoggingEvent>> it = logger.iteratorForAppenders(); it.hasNext(); ) {
-                if (it.next() instanceof OutputStreamAppender<ILoggingEvent> appender) useJson(context, appender);
-            }
-        }
+    /** {@code --log-level}: the level of cloudmock's own loggers. */
+    enum LogLevel {
+        ERROR(Level.ERROR), WARN(Level.WARN), INFO(Level.INFO), DEBUG(Level.DEBUG);
+
+        final Level level;
+
+        LogLevel(Level level) { this.level = level; }
+
+        @Override public String toString() { return name().toLowerCase(Locale.ROOT); }
     }
 
-    private static void useJson(LoggerContext context, OutputStreamAppender<ILoggingEvent> appender) {
-        if (appender.getEncoder() instanceof LayoutWrappingEncoder<ILoggingEvent> e && e.getLayout() instanceof JsonLogLayout) {
-            return;
-        }
-        JsonLogLayout layout = new JsonLogLayout();
+    static void configure(Config.LogFormat format, LogLevel level) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return; // another SLF4J backend
+        context.reset();
+        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+        stderr.setContext(context);
+        stderr.setName("STDERR");
+        stderr.setTarget("System.err");
+        stderr.setEncoder(format == Config.LogFormat.JSON ? json(context) : text(context));
+        stderr.start();
+
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(level.level);
+        root.addAppender(stderr);
+        // the server library's own chatter (Jetty's start-up INFO lines) is not cloudmock's log; its warnings are
+        Level libraries = level.level.isGreaterOrEqual(Level.WARN) ? level.level : Level.WARN;
+        context.getLogger("org.eclipse.jetty").setLevel(libraries);
+        context.getLogger("io.javalin").setLevel(libraries);
+        // its one ERROR at start, "Failed to start Javalin", repeats the one line Main prints (cannot listen on
+        // HOST:PORT: reason); handler failures are logged by CloudMock's own exception handler
+        context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
+    }
+
+    private static Encoder<ILoggingEvent> text(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(TEXT_PATTERN);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        return encoder;
+    }
+
+    private static Encoder<ILoggingEvent> json(LoggerContext context) {
+        Layout<ILoggingEvent> layout = new JsonLogLayout();
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
         encoder.setContext(context);
         encoder.setLayout(layout);
-        encoder.setCharset(java.nio.charset.StandardCharsets.UTF_8);
+        encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
-        // stop/start around the swap as logback's own reconfiguration does; stopping a console appender
-        // leaves System.err open
-        appender.stop();
-        appender.setEncoder(encoder);
-        appender.start();
+        return encoder;
     }
 }

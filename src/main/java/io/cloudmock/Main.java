@@ -69,15 +69,40 @@ public final class Main implements Callable<Integer> {
             description = "require Authorization: Bearer TOKEN on /_cloudmock/ (default: none; env CLOUDMOCK_CONTROL_TOKEN)")
     String controlToken;
 
+    @Option(names = "--bearer-tokens", paramLabel = "TOKEN[=ACCOUNT][,...]|@FILE", defaultValue = "${env:CLOUDMOCK_BEARER_TOKENS}",
+            description = "Zenlayer Authorization: Bearer tokens that --auth accepts; =ACCOUNT names the account a token acts as, "
+                    + "or @file with one per line (default: none; env CLOUDMOCK_BEARER_TOKENS)")
+    String bearerTokens;
+
+    @Option(names = "--allowed-hosts", paramLabel = "HOST[,HOST...]|*", defaultValue = "${env:CLOUDMOCK_ALLOWED_HOSTS:-localhost,127.0.0.1,[::1]}",
+            description = "Host names the control API answers (DNS-rebinding guard); * allows any, e.g. behind a published "
+                    + "Docker port (default: ${DEFAULT-VALUE}; env CLOUDMOCK_ALLOWED_HOSTS)")
+    String allowedHosts;
+
     @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "${env:CLOUDMOCK_LOG_FORMAT:-text}",
             converter = LogFormatConverter.class,
             description = "log lines as text, or json for one JSON object per line (default: text; env CLOUDMOCK_LOG_FORMAT)")
     Config.LogFormat logFormat;
 
+    @Option(names = "--log-level", paramLabel = "error|warn|info|debug", defaultValue = "${env:CLOUDMOCK_LOG_LEVEL:-info}",
+            converter = LogLevelConverter.class,
+            description = "the least severe log lines shown; info has one line per request and per control call that changes something (default: info; env CLOUDMOCK_LOG_LEVEL)")
+    Logging.LogLevel logLevel;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
+        // "@FILE" is ours to read (--credentials @FILE): picocli would otherwise splice the file's lines in as
+        // arguments, and a second line becomes "Unmatched argument"
+        cli.setExpandAtFiles(false);
         cli.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("cloudmock: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
+            String first = ex.getMessage().lines().findFirst().orElse("bad arguments");
+            String option = ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o ? o.longestName() : null;
+            String variable = option == null ? null : fromEnvironment(option, a);
+            System.err.println("cloudmock: " + (variable == null ? first
+                    : first.replace("option '" + option + "'", variable + " (the environment twin of " + option + ")"))
                     + " (see --help)");
             return 2;
         });
@@ -91,20 +116,36 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 0 || port > 65535) throw new BadOption("--port must be between 0 and 65535, not " + port);
-        if (journalSize < 0) throw new BadOption("--journal-size must be 0 or more, not " + journalSize);
-        Config config = new Config(host, port, transitionDelay, clock, auth, parseCredentials(credentials),
-                stateFile, seed, journalSize, blankToNull(controlToken), logFormat);
-        Logging.configure(config.logFormat());
+        if (port < 0 || port > 65535) throw new BadOption(named("--port") + " must be between 0 and 65535, not " + port);
+        if (journalSize < 0) throw new BadOption(named("--journal-size") + " must be 0 or more, not " + journalSize);
+        if (controlToken != null && controlToken.isBlank()) {
+            // e.g. -e CLOUDMOCK_CONTROL_TOKEN=$UNSET: looks protected, would be open
+            throw new BadOption(named("--control-token") + " is blank; give a token, or leave it unset for an open control API");
+        }
+        Config config = new Config(host, port, transitionDelay, clock, auth, parseCredentials(credentials, named("--credentials")),
+                stateFile, seed, journalSize, controlToken, logFormat, parseBearerTokens(bearerTokens),
+                parseAllowedHosts(allowedHosts));
+        Logging.configure(config.logFormat(), logLevel);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         if (config.auth() != Config.AuthMode.OFF && config.credentials().isEmpty()) {
-            org.slf4j.LoggerFactory.getLogger(Main.class).warn(
-                    "--auth {} without --credentials: no access key is known, so every signature check fails",
+            log.warn("--auth {} without --credentials: no access key is known, so every signature check fails",
                     config.auth().name().toLowerCase(Locale.ROOT));
+        }
+        if (config.auth() == Config.AuthMode.OFF && !config.credentials().isEmpty()) {
+            log.warn("--credentials without --auth: signatures are not checked (--auth is off); "
+                    + "add --auth verify to reject bad ones, or --auth log to log them");
         }
         CloudMock mock = CloudMock.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mock.close();
+            String failure = mock.persistenceFailure();
+            if (failure != null) {
+                // SIGTERM would end with 143 as if all were well: the last state was not saved, so say so
+                System.err.println("cloudmock: " + failure);
+                System.err.flush();
+                Runtime.getRuntime().halt(1);
+            }
             stopped.countDown();
         }, "cloudmock-shutdown"));
         try {
@@ -112,7 +153,7 @@ public final class Main implements Callable<Integer> {
         } catch (io.cloudmock.core.StartupException e) {
             throw e; // names the state or seed file already
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + listenFailure(e), e);
         }
         System.out.println("cloudmock listening on " + mock.baseUrl());
         System.out.flush();
@@ -120,22 +161,90 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    private static String rootMessage(Throwable e) {
+    /** Why the server could not listen, as a sentence (the JDK's exceptions often have no message but their name). */
+    private String listenFailure(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) t = t.getCause();
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof java.nio.channels.UnresolvedAddressException) return "the host name " + host + " does not resolve";
+        if (t instanceof java.net.BindException && t.getMessage() != null) {
+            return t.getMessage().toLowerCase(Locale.ROOT).contains("in use") ? "the port is already in use"
+                    : "cannot bind there (" + t.getMessage() + ")";
+        }
+        if (t.getMessage() != null && !t.getMessage().isBlank()) return t.getMessage();
+        return "the address cannot be used";
     }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+    /**
+     * How to name an option in a message: as the user gave it, the option when typed, the environment variable
+     * when the value came from there.
+     */
+    private String named(String option) {
+        if (spec == null || spec.commandLine().getParseResult().hasMatchedOption(option)) return option;
+        String variable = variableOf(option);
+        return System.getenv(variable) != null ? variable + " (the environment twin of " + option + ")" : option;
+    }
 
-    /** {@code AK:SK,AK:SK} or {@code @file} (one pair per line, or comma-separated; # starts a comment). */
-    static Map<String, String> parseCredentials(String spec) throws IOException {
+    /** The variable behind an option whose value came from the environment, or null when it was typed. */
+    static String fromEnvironment(String option, String[] args) {
+        for (String a : args) if (a.equals(option) || a.startsWith(option + "=")) return null;
+        String variable = variableOf(option);
+        return System.getenv(variable) != null ? variable : null;
+    }
+
+    static String variableOf(String option) {
+        return "CLOUDMOCK_" + option.substring(2).replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code TOKEN[=ACCOUNT],...} or {@code @file} (one per line, or comma-separated; # starts a comment): token
+     * to the account it acts as, a hash of the token when no account is named (a token is never an account name).
+     */
+    static Map<String, String> parseBearerTokens(String spec) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         if (spec == null || spec.isBlank()) return out;
         String text = spec;
         if (spec.startsWith("@")) {
             Path file = Path.of(spec.substring(1));
-            if (!Files.isReadable(file)) throw new BadOption("--credentials: cannot read " + file);
+            if (!Files.isReadable(file)) throw new BadOption("--bearer-tokens: cannot read " + file);
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        int n = 0;
+        for (String line : text.split("[,\\n]")) {
+            String entry = line.strip();
+            if (entry.isEmpty() || entry.startsWith("#")) continue;
+            n++;
+            int eq = entry.indexOf('=');
+            String token = (eq < 0 ? entry : entry.substring(0, eq)).strip();
+            String account = eq < 0 ? io.cloudmock.core.Secrets.tokenAccount(token) : entry.substring(eq + 1).strip();
+            // the entry itself is never echoed: it is a secret
+            if (token.isEmpty() || account.isEmpty() || token.contains(" ")) {
+                throw new BadOption("--bearer-tokens: entry " + n + " is not TOKEN or TOKEN=ACCOUNT");
+            }
+            out.put(token, account);
+        }
+        return out;
+    }
+
+    /** {@code HOST[,HOST...]}; {@code *} allows any. */
+    static java.util.List<String> parseAllowedHosts(String spec) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (spec != null) {
+            for (String h : spec.split(",")) if (!h.isBlank()) out.add(h.strip().toLowerCase(Locale.ROOT));
+        }
+        if (out.isEmpty()) throw new BadOption("--allowed-hosts is empty; give host names, or * to allow any");
+        return out;
+    }
+
+    /** {@code AK:SK,AK:SK} or {@code @file} (one pair per line, or comma-separated; # starts a comment). */
+    static Map<String, String> parseCredentials(String spec, String option) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) return out;
+        String text = spec;
+        if (spec.startsWith("@")) {
+            Path file = Path.of(spec.substring(1));
+            if (Files.isDirectory(file)) throw new BadOption(option + ": " + file + " is a directory, not a file");
+            if (!Files.exists(file)) throw new BadOption(option + ": the file " + file + " does not exist");
+            if (!Files.isReadable(file)) throw new BadOption(option + ": the file " + file + " cannot be read (permission denied)");
             text = Files.readString(file, StandardCharsets.UTF_8);
         }
         for (String line : text.split("[,\\n]")) {
@@ -143,7 +252,7 @@ public final class Main implements Callable<Integer> {
             if (pair.isEmpty() || pair.startsWith("#")) continue;
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
-                throw new BadOption("--credentials: expected ACCESS_KEY:SECRET, got '" + pair + "'");
+                throw new BadOption(option + ": expected ACCESS_KEY:SECRET, got '" + pair + "'");
             }
             out.put(pair.substring(0, colon), pair.substring(colon + 1));
         }
@@ -183,6 +292,10 @@ public final class Main implements Callable<Integer> {
 
     static final class AuthConverter implements CommandLine.ITypeConverter<Config.AuthMode> {
         @Override public Config.AuthMode convert(String v) { return choice(Config.AuthMode.class, v, "off, log, verify"); }
+    }
+
+    static final class LogLevelConverter implements CommandLine.ITypeConverter<Logging.LogLevel> {
+        @Override public Logging.LogLevel convert(String v) { return choice(Logging.LogLevel.class, v, "error, warn, info, debug"); }
     }
 
     static final class LogFormatConverter implements CommandLine.ITypeConverter<Config.LogFormat> {

@@ -126,6 +126,8 @@ class DockerImageIT {
     void runtimeStageKeepsTheImageContract() {
         assertEquals("0.0.0.0", runtime.env().get("CLOUDMOCK_HOST"));
         assertEquals("8080", runtime.env().get("CLOUDMOCK_PORT"));
+        // a published port is reached under any name (docker run -p, a CI service's host name)
+        assertEquals("*", runtime.env().get("CLOUDMOCK_ALLOWED_HOSTS"));
         for (String name : runtime.env().keySet()) {
             assertTrue(name.startsWith("CLOUDMOCK_"), "options are set through CLOUDMOCK_* only: " + name);
         }
@@ -226,6 +228,14 @@ class DockerImageIT {
             JsonNode h = Json.MAPPER.readTree(health.body());
             assertEquals("ok", h.get("status").asText());
             assertEquals(Version.VALUE, h.get("version").asText());
+            // through a published port the Host is the runner's or the service's name, which the image allows
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", c.port)) {
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write("GET /_cloudmock/health HTTP/1.1\r\nHost: ci-runner:8080\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(reply.startsWith("HTTP/1.1 200"), reply);
+            }
 
             int providerCalls = 0;
             HttpResponse<String> ncp = send(HttpRequest.newBuilder(

@@ -20,12 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code --log-format json}: every appender of logback.xml writes one JSON object per line. */
+/**
+ * The command line's logging, set up in code ({@link Logging}): {@code --log-format text|json} and
+ * {@code --log-level}; the test JVM's own configuration (logback-test.xml) comes back after each test.
+ */
 class LoggingTest {
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
 
     @AfterEach
-    void backToLogbackXml() throws Exception {
+    void backToTheTestConfiguration() throws Exception {
         context.reset();
         new ContextInitializer(context).autoConfig();
     }
@@ -52,8 +55,8 @@ class LoggingTest {
     }
 
     @Test
-    void textIsLogbackXmlsPattern() {
-        Logging.configure(Config.LogFormat.TEXT);
+    void textIsOnePatternedLine() {
+        Logging.configure(Config.LogFormat.TEXT, Logging.LogLevel.INFO);
         List<OutputStreamAppender<ILoggingEvent>> appenders = appenders();
         assertFalse(appenders.isEmpty());
         String line = encode(appenders.get(0), requestEvent("POST /api/v2/vm 404"));
@@ -62,7 +65,7 @@ class LoggingTest {
 
     @Test
     void jsonIsOneObjectPerLineWithTypedFields() throws Exception {
-        Logging.configure(Config.LogFormat.JSON);
+        Logging.configure(Config.LogFormat.JSON, Logging.LogLevel.INFO);
         List<OutputStreamAppender<ILoggingEvent>> appenders = appenders();
         assertFalse(appenders.isEmpty());
         String line = encode(appenders.get(0), requestEvent("quote \" and\nnewline"));
@@ -82,7 +85,7 @@ class LoggingTest {
 
     @Test
     void jsonCarriesTheStackTraceInOneField() throws Exception {
-        Logging.configure(Config.LogFormat.JSON);
+        Logging.configure(Config.LogFormat.JSON, Logging.LogLevel.INFO);
         ch.qos.logback.classic.Logger logger = context.getLogger("io.cloudmock.CloudMock");
         LoggingEvent event = new LoggingEvent("x", logger, Level.ERROR, "unexpected failure on {} {}",
                 new IllegalStateException("boom"), new Object[] {"GET", "/x"});
@@ -91,5 +94,30 @@ class LoggingTest {
         JsonNode json = Json.MAPPER.readTree(line);
         assertEquals("unexpected failure on GET /x", json.get("message").asText());
         assertTrue(json.get("exception").asText().startsWith("java.lang.IllegalStateException: boom"));
+    }
+
+    @Test
+    void theLevelIsCloudmocksAndJettyStaysAtWarnOrAbove() {
+        Logging.configure(Config.LogFormat.TEXT, Logging.LogLevel.WARN);
+        assertFalse(LoggerFactory.getLogger("cloudmock.requests").isInfoEnabled());
+        assertTrue(LoggerFactory.getLogger("cloudmock.requests").isWarnEnabled());
+
+        Logging.configure(Config.LogFormat.TEXT, Logging.LogLevel.DEBUG);
+        assertTrue(LoggerFactory.getLogger("io.cloudmock.core.Backend").isDebugEnabled());
+        assertFalse(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isInfoEnabled(), "Jetty's start-up lines stay out");
+        assertTrue(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isWarnEnabled());
+
+        Logging.configure(Config.LogFormat.TEXT, Logging.LogLevel.ERROR);
+        assertFalse(LoggerFactory.getLogger("io.cloudmock.Main").isWarnEnabled());
+        assertFalse(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isWarnEnabled());
+        assertTrue(LoggerFactory.getLogger("io.cloudmock.CloudMock").isErrorEnabled());
+    }
+
+    @Test
+    void theAppenderWritesToStderr() {
+        Logging.configure(Config.LogFormat.TEXT, Logging.LogLevel.INFO);
+        List<OutputStreamAppender<ILoggingEvent>> appenders = appenders();
+        assertEquals(1, appenders.size());
+        assertEquals("System.err", ((ch.qos.logback.core.ConsoleAppender<ILoggingEvent>) appenders.get(0)).getTarget());
     }
 }

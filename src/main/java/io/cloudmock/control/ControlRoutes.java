@@ -15,32 +15,64 @@ import java.time.Duration;
 public final class ControlRoutes {
     public static final String PREFIX = "/_cloudmock";
 
+    private static final io.javalin.http.HandlerType[] METHODS = {io.javalin.http.HandlerType.GET,
+            io.javalin.http.HandlerType.HEAD, io.javalin.http.HandlerType.POST, io.javalin.http.HandlerType.PUT,
+            io.javalin.http.HandlerType.DELETE, io.javalin.http.HandlerType.PATCH, io.javalin.http.HandlerType.OPTIONS};
+    private static final String ANY = PREFIX + "/<rest>";
+
     private final Backend backend;
+    /** Which methods a control path has, for a 405 that names them; set once the server's router exists. */
+    private volatile io.javalin.router.InternalRouter router;
 
     public ControlRoutes(Backend backend) { this.backend = backend; }
 
+    /** The router that holds the control routes, so a wrong method can be told from a wrong path. */
+    public void router(io.javalin.router.InternalRouter router) { this.router = router; }
+
     public void register(io.javalin.config.RoutesConfig routes) {
+        routes.before(PREFIX + "/*", new ControlGuard(backend.config())::check);
+        routes.get("/", IndexPage::serve);
         routes.get(PREFIX + "/health", guarded(this::health));
+        routes.head(PREFIX + "/health", guarded(this::health)); // Docker and load-balancer probes
         routes.post(PREFIX + "/reset", guarded(this::reset));
         routes.post(PREFIX + "/clock/advance", guarded(this::advance));
         new ResourcesControl(backend).register(routes, this::guarded);
         new JournalControl(backend).register(routes, this::guarded);
         new FaultsControl(backend).register(routes, this::guarded);
         new StateControl(backend).register(routes, this::guarded);
+        new DashboardRoute().register(routes);
+        // last among the control routes: any other path or method under the prefix is the control API's error
+        for (io.javalin.http.HandlerType method : METHODS) {
+            routes.addHttpHandler(method, PREFIX, guarded(this::noRoute));
+            routes.addHttpHandler(method, PREFIX + "/", guarded(this::noRoute));
+            routes.addHttpHandler(method, ANY, guarded(this::noRoute));
+        }
     }
 
-    /** Wraps a control handler: token check, JSON errors. */
+    /** A path no control route has (404), or one that has it under other methods (405 naming them). */
+    private void noRoute(Context ctx) {
+        java.util.List<String> allowed = new java.util.ArrayList<>();
+        io.javalin.router.InternalRouter r = router;
+        if (r != null) {
+            for (io.javalin.http.HandlerType method : METHODS) {
+                boolean served = r.findHttpHandlerEntries(method, ctx.path()).stream().map(e -> e.endpoint.path)
+                        .anyMatch(p -> p.startsWith(PREFIX + "/") && !p.equals(ANY) && !p.equals(PREFIX + "/"));
+                if (served) allowed.add(method.name());
+            }
+        }
+        if (allowed.isEmpty()) throw ControlError.notFound("no control call at " + ctx.path() + " (see docs/control-api.md)");
+        ctx.header("Allow", String.join(", ", allowed));
+        throw new ControlError(405, "METHOD_NOT_ALLOWED", ctx.method().name() + " is not a method of " + ctx.path()
+                + "; it takes " + String.join(", ", allowed));
+    }
+
+    /** Wraps a control handler: JSON errors. The rules every control call obeys are {@link ControlGuard}'s. */
     Handler guarded(Handler inner) {
         return ctx -> {
             try {
-                String token = backend.config().controlToken();
-                if (token != null && !token.isEmpty() && !tokenMatches(token, ctx.header("Authorization"))) {
-                    throw new ControlError(401, "UNAUTHORIZED", "the control API needs Authorization: Bearer <control token>");
-                }
                 inner.handle(ctx);
             } catch (ControlError e) {
-                reply(ctx, e.status(), Json.MAPPER.createObjectNode().set("error",
-                        Json.MAPPER.createObjectNode().put("code", e.code()).put("message", e.getMessage())));
+                replyError(ctx, e);
             } catch (io.javalin.http.HttpResponseException e) {
                 // e.g. a body over the request size limit: Javalin would answer text/plain, the control API answers JSON
                 reply(ctx, e.getStatus(), Json.MAPPER.createObjectNode().set("error", Json.MAPPER.createObjectNode()
@@ -51,19 +83,24 @@ public final class ControlRoutes {
         };
     }
 
-    /** Constant-time comparison, so the token cannot be guessed from response times. */
-    private static boolean tokenMatches(String token, String authorization) {
-        if (authorization == null) return false;
-        return java.security.MessageDigest.isEqual(("Bearer " + token).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                authorization.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    /** {@code {"error":{"code","message"}}} with the error's status. */
+    static void replyError(Context ctx, ControlError e) {
+        reply(ctx, e.status(), Json.MAPPER.createObjectNode().set("error",
+                Json.MAPPER.createObjectNode().put("code", e.code()).put("message", e.getMessage())));
     }
 
     private void health(Context ctx) {
         long uptime = Duration.between(backend.startedAt(), java.time.Instant.now()).getSeconds();
+        String failure = backend.persistenceFailure();
         ObjectNode body = Json.MAPPER.createObjectNode()
-                .put("status", "ok")
+                .put("status", failure == null ? "ok" : "degraded")
                 .put("version", Version.VALUE)
-                .put("uptimeSeconds", uptime);
+                .put("uptimeSeconds", uptime)
+                // the clock transitions follow, so a client (the dashboard) can show the manual clock's time
+                .put("clock", backend.clock().isManual() ? "manual" : "system")
+                .put("now", backend.clock().now().toString());
+        // still 200: the server answers; a probe that must see persistence reads "status"
+        if (failure != null) body.put("reason", failure);
         reply(ctx, 200, body);
     }
 
@@ -80,6 +117,8 @@ public final class ControlRoutes {
         ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
         if (account != null) body.put("account", account);
         reply(ctx, 200, body);
+        ControlLog.changed(ctx, account == null ? "everything reset (instances, journal, fault rules, clock)"
+                : "account " + account + " reset");
     }
 
     private void advance(Context ctx) {
@@ -99,6 +138,8 @@ public final class ControlRoutes {
         long millis = Math.round(seconds.asDouble() * 1000);
         java.time.Instant now = backend.clock().advance(Duration.ofMillis(millis));
         reply(ctx, 200, Json.MAPPER.createObjectNode().put("now", now.toString()));
+        ControlLog.changed(ctx, "clock advanced " + Duration.ofMillis(millis).toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + " to " + now);
     }
 
     /** The request body as a JSON object; an empty body is an empty object. */

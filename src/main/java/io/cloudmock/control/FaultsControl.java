@@ -37,6 +37,7 @@ final class FaultsControl {
             throw ControlError.badRequest(e.getMessage());
         }
         ControlRoutes.reply(ctx, 201, Json.MAPPER.createObjectNode().put("id", id));
+        ControlLog.changed(ctx, "fault rule " + id + " added: " + describe(backend.faults().list(), id));
     }
 
     private void list(Context ctx) {
@@ -57,11 +58,30 @@ final class FaultsControl {
     private void clear(Context ctx) {
         backend.faults().clear();
         ControlRoutes.reply(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
+        ControlLog.changed(ctx, "every fault rule removed");
     }
 
     private void remove(Context ctx) {
         String id = ctx.pathParam("id");
         if (!backend.faults().remove(id)) throw ControlError.notFound("no fault rule " + id);
         ControlRoutes.reply(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok").put("id", id));
+        ControlLog.changed(ctx, "fault rule " + id + " removed");
+    }
+
+    /** {@code ncp stopServerInstances: HTTP 400 code 25041, 1 time}, for the log. */
+    private static String describe(java.util.List<FaultRules.Listed> rules, String id) {
+        for (FaultRules.Listed r : rules) {
+            if (!r.id().equals(id)) continue;
+            FaultRule s = r.spec();
+            StringBuilder b = new StringBuilder(s.provider()).append(' ').append(s.action() == null ? "every action" : s.action());
+            if (s.instanceId() != null) b.append(" on ").append(s.instanceId());
+            if (s.httpStatus() != null) b.append(": HTTP ").append(s.httpStatus());
+            if (s.code() != null) b.append(" code ").append(s.code());
+            if (s.delayMs() > 0) b.append(", ").append(s.delayMs()).append(" ms delay");
+            if (s.times() != null) b.append(", ").append(s.times()).append(s.times() == 1 ? " time" : " times");
+            if (s.probability() < 1.0) b.append(", probability ").append(s.probability());
+            return b.toString();
+        }
+        return "(already used up)";
     }
 }

@@ -42,7 +42,8 @@ final class JournalControl {
                     .put("status", e.status())
                     .put("errorCode", e.errorCode())
                     .put("durationMs", e.durationMs());
-            n.set("parameters", Json.MAPPER.valueToTree(e.parameters()));
+            // passwords and private keys are shown as *** (the journal is readable by anyone with the control API)
+            n.set("parameters", io.cloudmock.core.Secrets.redact(Json.MAPPER.valueToTree(e.parameters())));
             if (!e.authDetail().isEmpty()) n.put("authDetail", e.authDetail());
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -53,5 +54,6 @@ final class JournalControl {
     private void clear(Context ctx) {
         backend.journal().clear();
         ControlRoutes.reply(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
+        ControlLog.changed(ctx, "request journal cleared");
     }
 }

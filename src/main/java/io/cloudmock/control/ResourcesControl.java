@@ -59,13 +59,17 @@ final class ResourcesControl {
         }
         if (kind != null && kinds.isEmpty()) throw ControlError.badRequest("unknown kind '" + kind + "'");
         ArrayNode out = Json.MAPPER.createArrayNode();
-        for (Account a : backend.store().accounts()) {
-            if (account != null && !account.equals(a.name())) continue;
-            a.atomically(tx -> {
-                for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
-                return null;
-            });
-        }
+        // every account of one state: an import in between would show some accounts old and some new
+        backend.store().consistently(() -> {
+            for (Account a : backend.store().accounts()) {
+                if (account != null && !account.equals(a.name())) continue;
+                a.atomically(tx -> {
+                    for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
+                    return null;
+                });
+            }
+            return null;
+        });
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set(instancesOnly ? "instances" : "resources", out);
         ControlRoutes.reply(ctx, 200, body);
@@ -80,11 +84,42 @@ final class ResourcesControl {
                 throw new IllegalArgumentException("/_cloudmock/instances makes servers and instances; use /_cloudmock/resources for a "
                         + spec.kind().kind());
             }
-            made = spec.create(backend);
+            // under the account's lock (re-entered by create), so a name checked free is still free when used
+            made = backend.store().account(spec.account()).atomically(tx -> {
+                checkUnique(spec, tx);
+                return spec.create(backend);
+            });
         } catch (IllegalArgumentException e) {
             throw ControlError.badRequest(e.getMessage());
         }
         ControlRoutes.reply(ctx, 201, views(made, instancesOnly ? "instances" : "resources"));
+        if (!made.isEmpty()) {
+            Resource first = made.get(0);
+            ControlLog.changed(ctx, "created " + made.size() + " " + first.provider() + " " + first.kind()
+                    + (made.size() == 1 ? " " : "s ") + ids(made) + " in account " + first.account() + ", state " + first.state());
+        }
+    }
+
+    private static String ids(List<Resource> made) {
+        if (made.size() <= 3) return String.join(", ", made.stream().map(Resource::id).toList());
+        return made.get(0).id() + " ... " + made.get(made.size() - 1).id();
+    }
+
+    /** The kind's unique name (NCP serverName) must be free in the account and not given to two at once. */
+    private static void checkUnique(ResourceSpec spec, Account.Tx tx) {
+        String field = spec.kind().uniqueField();
+        if (field == null || spec.fields().get(field) == null) return;
+        Object name = spec.fields().get(field);
+        if (spec.count() > 1) {
+            throw new IllegalArgumentException(field + " '" + name + "' cannot be given to " + spec.count()
+                    + " at once: each needs its own (create them one by one)");
+        }
+        for (Resource r : tx.list(spec.kind().provider(), spec.kind().kind())) {
+            if (name.equals(r.fields().get(field))) {
+                throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
+                        + spec.account() + " (by " + r.id() + ")");
+            }
+        }
     }
 
     /** Body {@code {"provider", "account"}}: the provider's ready network, made in one call. */
@@ -104,6 +139,7 @@ final class ResourcesControl {
         String account = acc == null || acc.isNull() ? io.cloudmock.core.ResourceStore.DEFAULT_ACCOUNT : acc.asText();
         List<Resource> made = backend.store().account(account).atomically(factory::create);
         ControlRoutes.reply(ctx, 201, views(made, "resources"));
+        ControlLog.changed(ctx, "ready network of " + made.size() + " resources made for " + p.asText() + " in account " + account);
     }
 
     private ObjectNode views(List<Resource> made, String name) {
@@ -153,6 +189,8 @@ final class ResourcesControl {
             });
             if (view != null) {
                 ControlRoutes.reply(ctx, 200, view);
+                ControlLog.changed(ctx, provider + " " + view.path("kind").asText("resource") + " " + id + " in account "
+                        + a.name() + " forced to " + view.path("state").asText());
                 return;
             }
         }

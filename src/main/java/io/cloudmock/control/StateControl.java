@@ -30,6 +30,10 @@ final class StateControl {
         } catch (IllegalArgumentException e) {
             throw ControlError.badRequest(e.getMessage());
         }
-        ControlRoutes.reply(ctx, 200, StateSnapshot.export(backend));
+        com.fasterxml.jackson.databind.JsonNode state = StateSnapshot.export(backend);
+        ControlRoutes.reply(ctx, 200, state);
+        int instances = 0;
+        for (com.fasterxml.jackson.databind.JsonNode a : state.path("accounts")) instances += a.path("instances").size();
+        ControlLog.changed(ctx, "state imported: " + state.path("accounts").size() + " accounts, " + instances + " instances");
     }
 }

@@ -24,6 +24,8 @@ public final class Account {
     private final Lifecycle lifecycle;
     private final Kinds kinds;
     private final Runnable onChange;
+    /** The store's shared side: held by every transaction, so a whole-state swap waits for them and they for it. */
+    private final java.util.concurrent.locks.Lock gate;
     /** provider/kind -> id -> resource, in creation order. */
     private final Map<String, LinkedHashMap<String, Resource>> byKind = new HashMap<>();
     /** provider/id -> resource: ids are unique per provider, whatever the kind. */
@@ -42,7 +44,8 @@ public final class Account {
         }
     }
 
-    Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange) {
+    Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange, java.util.concurrent.locks.Lock gate) {
+        this.gate = gate;
         this.name = name;
         this.lifecycle = lifecycle;
         this.kinds = kinds;
@@ -52,13 +55,20 @@ public final class Account {
     public String name() { return name; }
 
     /** Runs {@code work} under the account lock, after every step that has fallen due is applied. */
-    public synchronized <T> T atomically(Function<Tx, T> work) {
-        Tx tx = new Tx();
+    public <T> T atomically(Function<Tx, T> work) {
+        gate.lock();
         try {
-            tx.settleDue();
-            return work.apply(tx);
+            synchronized (this) {
+                Tx tx = new Tx();
+                try {
+                    tx.settleDue();
+                    return work.apply(tx);
+                } finally {
+                    if (tx.changed) onChange.run();
+                }
+            }
         } finally {
-            if (tx.changed) onChange.run();
+            gate.unlock();
         }
     }
 

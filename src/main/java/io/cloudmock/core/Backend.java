@@ -17,6 +17,11 @@ public final class Backend {
     private final java.util.List<ExchangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final RequestJournal journal;
     private final FaultRules faults = new FaultRules();
+    /** Why persistence is failing (health shows "degraded"), or null; set by the state file once it saves. */
+    private volatile java.util.function.Supplier<String> persistenceFailure = () -> null;
+    private final Pipeline pipeline = new Pipeline(this);
+    /** Request ids of the providers' answers; tests may fix them to compare golden payloads. */
+    private volatile java.util.function.Supplier<String> requestIds = Ids::uuid;
 
     public Backend(Config config, Clock clock) {
         this.config = config;
@@ -28,6 +33,10 @@ public final class Backend {
     }
 
     public Config config() { return config; }
+    /** The one request pipeline every provider's routes hand their calls to. */
+    public Pipeline pipeline() { return pipeline; }
+    public java.util.function.Supplier<String> requestIds() { return requestIds; }
+    public void requestIds(java.util.function.Supplier<String> source) { requestIds = source; }
     public Clock clock() { return clock; }
     public Lifecycle lifecycle() { return lifecycle; }
     public ResourceStore store() { return store; }
@@ -37,6 +46,12 @@ public final class Backend {
     public RequestJournal journal() { return journal; }
     /** The fault rules; providers call {@code faults().match(...)} once per request. */
     public FaultRules faults() { return faults; }
+
+    /** Where health reads why persistence fails ({@code --state-file}). */
+    public void persistenceFailure(java.util.function.Supplier<String> source) { persistenceFailure = source; }
+
+    /** Why the last save of the state failed, or null when it did not (or nothing is saved). */
+    public String persistenceFailure() { return persistenceFailure.get(); }
 
     /** Every kind of resource the providers registered at construction. */
     public Kinds kinds() { return kinds; }

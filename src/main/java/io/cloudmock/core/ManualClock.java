@@ -17,12 +17,17 @@ public final class ManualClock implements Clock {
 
     private final AtomicReference<Instant> start;
     private final AtomicReference<Instant> now;
+    /** A start given by the embedder (golden tests): a reset goes back to it rather than to the wall clock. */
+    private final boolean fixedStart;
 
-    public ManualClock() { this(Instant.now()); }
+    public ManualClock() { this(Instant.now(), false); }
 
-    public ManualClock(Instant start) {
+    public ManualClock(Instant start) { this(start, false); }
+
+    public ManualClock(Instant start, boolean fixedStart) {
         this.start = new AtomicReference<>(start);
         this.now = new AtomicReference<>(start);
+        this.fixedStart = fixedStart;
     }
 
     @Override public Instant now() { return now.get(); }
@@ -35,9 +40,9 @@ public final class ManualClock implements Clock {
     /** Sets the time (restoring a saved state); unlike {@link #advance} it may go backwards. */
     public void set(Instant t) { now.set(t); }
 
-    /** Back to the start, which is the wall-clock time of the reset (as for a fresh start-up). */
+    /** Back to the start: the wall-clock time of the reset (as for a fresh start-up), or the fixed start. */
     @Override public void reset() {
-        Instant fresh = Instant.now();
+        Instant fresh = fixedStart ? start.get() : Instant.now();
         start.set(fresh);
         now.set(fresh);
     }

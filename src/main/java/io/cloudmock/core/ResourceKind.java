@@ -36,6 +36,13 @@ public interface ResourceKind {
     default boolean isInstance() { return false; }
 
     /**
+     * The field no two live resources of this kind in one account may share (NCP servers: {@code serverName},
+     * "already in use"), checked by the control API as the provider's create action checks it; null when names
+     * may repeat.
+     */
+    default String uniqueField() { return null; }
+
+    /**
      * Called under the account lock before a resource made by the control API, a seed or an import is added: check
      * its references as the provider checks them (IllegalArgumentException with a message for the test author), and
      * fill in missing ones (a server without a subnet lands in the account's ready network). Imports call it too.

@@ -57,6 +57,7 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
         JsonNode f = body.get("fields");
         if (f != null && !f.isNull()) {
             if (!f.isObject()) throw new IllegalArgumentException("fields must be a JSON object");
+            FieldLimits.check(f, "fields");
             fields = Json.MAPPER.convertValue(f, MAP);
         }
         Map<String, List<String>> references = references(body.get("references"), "references");

@@ -15,6 +15,11 @@ public final class ResourceStore {
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
     /** Bumped on every change; persistence watches it to know when to save. */
     private final AtomicLong version = new AtomicLong();
+    /**
+     * Shared by every account transaction, exclusive for a whole-state swap ({@link #exclusively}): an import
+     * or a reset is seen all at once or not at all, never half done.
+     */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     public ResourceStore(Lifecycle lifecycle, Kinds kinds) {
         this.lifecycle = lifecycle;
@@ -23,7 +28,7 @@ public final class ResourceStore {
 
     public Account account(String name) {
         String key = name == null || name.isEmpty() ? DEFAULT_ACCOUNT : name;
-        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet));
+        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet, gate.readLock()));
     }
 
     /** Accounts that have been used, sorted by name for stable output. */
@@ -36,8 +41,39 @@ public final class ResourceStore {
     public Collection<String> accountNames() { return accounts.keySet(); }
 
     public void reset() {
+        exclusively(() -> {
+            for (Account a : accounts.values()) a.clear();
+            accounts.clear();
+            version.incrementAndGet();
+        });
+    }
+
+    /** Runs {@code work} while no account transaction runs: what it changes appears to every reader at once. */
+    public void exclusively(Runnable work) {
+        gate.writeLock().lock();
+        try {
+            work.run();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code work} while no {@link #exclusively} change can start: several accounts read as one state. */
+    public <T> T consistently(java.util.function.Supplier<T> work) {
+        gate.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /**
+     * Empties every account but keeps it (inside {@link #exclusively}): a request that already holds an account
+     * then writes into the new state, not into one that no reader sees.
+     */
+    public void clearAccounts() {
         for (Account a : accounts.values()) a.clear();
-        accounts.clear();
         version.incrementAndGet();
     }
 

@@ -23,7 +23,7 @@ public final class SeedFile {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new StartupException("cannot load --seed " + file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new StartupException("cannot read --seed " + file + ": " + e, e);
+            throw new StartupException("cannot read --seed " + file + ": " + IoProblem.describe(e), e);
         }
         JsonNode list = root != null && root.isObject() ? root.get("instances") : root;
         if (list == null || !list.isArray()) {

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  * renamed over the file, so a reader (or a restart after {@code kill -9}) sees the old file or the new one,
  * never half of one. One background thread watches {@link ResourceStore#version()} (and the manual clock) and
  * saves at most every {@link #INTERVAL_MS} ms, so a burst of requests costs one write.
+ *
+ * <p>One server per file: {@link #load()} takes an exclusive lock on {@code .NAME.lock} beside the file (held
+ * until {@link #close()}, released by the OS if the process dies), so a second server on the same file refuses
+ * to start instead of silently overwriting the first one's saves. A save that fails is kept as
+ * {@link #failure()} (health reports it) until a later save succeeds.
  */
 public final class StateFile implements AutoCloseable {
     static final long INTERVAL_MS = 200;
@@ -37,6 +42,13 @@ public final class StateFile implements AutoCloseable {
     private long savedVersion = -1;
     private Instant savedClock;
     private boolean failing;
+    private FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
+    /** Lets go of the file without saving (a server that failed to start after {@link #load()}). */
+    public void release() { unlock(); }
+
+    /** Why the last save failed; null while saves succeed. */
+    private volatile String failure;
 
     public StateFile(Backend backend, Path file) {
         this.backend = backend;
@@ -54,6 +66,16 @@ public final class StateFile implements AutoCloseable {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new StartupException("--state-file " + file + ": the directory " + dir + " does not exist");
         }
+        lock();
+        try {
+            return loadLocked();
+        } catch (RuntimeException e) {
+            unlock(); // a server that does not start must not keep the file from the next one
+            throw e;
+        }
+    }
+
+    private boolean loadLocked() {
         removeLeftovers();
         checkWritable();
         if (!Files.exists(file)) return false;
@@ -66,7 +88,7 @@ public final class StateFile implements AutoCloseable {
             throw new StartupException("cannot load --state-file " + file + ": not valid JSON (" + e.getOriginalMessage()
                     + "); fix or remove the file", e);
         } catch (IOException e) {
-            throw new StartupException("cannot read --state-file " + file + ": " + e, e);
+            throw new StartupException("cannot read --state-file " + file + ": " + IoProblem.describe(e), e);
         }
         try {
             StateSnapshot.restore(backend, root);
@@ -77,6 +99,43 @@ public final class StateFile implements AutoCloseable {
         savedClock = manualNow();
         return true;
     }
+
+    /** The lock file beside the state file (hidden, like the temporary files of a save). */
+    public Path lockPath() { return dir.resolve("." + file.getFileName() + ".lock"); }
+
+    private void lock() {
+        Path path = lockPath();
+        try {
+            lockChannel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                lock = lockChannel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by another server in this same JVM
+            }
+        } catch (IOException e) {
+            unlock();
+            throw new StartupException("--state-file " + file + ": cannot write its lock file " + path + " (" + e + ")", e);
+        }
+        if (lock == null) {
+            unlock();
+            throw new StartupException("--state-file " + file + " is in use by another cloudmock (it holds " + path
+                    + "); stop that one or give this one another file");
+        }
+    }
+
+    private synchronized void unlock() {
+        try {
+            if (lock != null) lock.release();
+            if (lockChannel != null) lockChannel.close();
+        } catch (IOException ignored) {
+            // the OS drops the lock when the process ends anyway
+        }
+        lock = null;
+        lockChannel = null;
+    }
+
+    /** Why the last save failed ({@code --state-file} is then "degraded"), or null when it succeeded. */
+    public String failure() { return failure; }
 
     /**
      * Saving writes a temporary file in the directory and renames it over the file: both must be possible now,
@@ -112,9 +171,10 @@ public final class StateFile implements AutoCloseable {
             save();
             savedVersion = version;
             savedClock = clock;
+            if (failing) LOG.info("--state-file {} saved again", file);
             failing = false;
         } catch (IOException | RuntimeException e) {
-            if (!failing) LOG.warn("cannot save --state-file {}: {} (will retry)", file, e.toString());
+            if (!failing) LOG.warn("cannot save --state-file {}: {} (will retry)", file, IoProblem.describe(e));
             failing = true;
         }
     }
@@ -123,6 +183,16 @@ public final class StateFile implements AutoCloseable {
 
     /** Writes the current state atomically (temporary file, fsync, rename, fsync of the directory). */
     public synchronized void save() throws IOException {
+        try {
+            write();
+            failure = null;
+        } catch (IOException | RuntimeException e) {
+            failure = "cannot save --state-file " + file + ": " + e;
+            throw e;
+        }
+    }
+
+    private void write() throws IOException {
         byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(StateSnapshot.export(backend));
         Path tmp = Files.createTempFile(dir, tmpPrefix(), ".tmp");
         try {
@@ -175,7 +245,9 @@ public final class StateFile implements AutoCloseable {
         try {
             save();
         } catch (IOException | RuntimeException e) {
-            LOG.error("cannot save --state-file {} at shutdown: {}", file, e.toString());
+            LOG.error("cannot save --state-file {} at shutdown: {}", file, IoProblem.describe(e));
+        } finally {
+            unlock();
         }
     }
 }

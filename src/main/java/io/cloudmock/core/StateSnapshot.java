@@ -32,8 +32,15 @@ public final class StateSnapshot {
 
     private StateSnapshot() {}
 
-    /** Reads every account under its own lock (instances are settled to the current time first). */
+    /**
+     * Reads every account under its own lock (instances are settled to the current time first), all while no
+     * import can swap the state, so the export is one state.
+     */
     public static ObjectNode export(Backend backend) {
+        return backend.store().consistently(() -> exportNow(backend));
+    }
+
+    private static ObjectNode exportNow(Backend backend) {
         // the id counter too: providers also number things inside fields (Zenlayer disks), which restore cannot see
         ObjectNode root = Json.MAPPER.createObjectNode().put("format", FORMAT).put("version", 1)
                 .put("nextId", backend.ids().peek());
@@ -138,6 +145,7 @@ public final class StateSnapshot {
                 JsonNode f = in.get("fields");
                 if (f != null && !f.isNull()) {
                     if (!f.isObject()) throw new IllegalArgumentException(w + ".fields must be an object");
+                    FieldLimits.check(f, w + ".fields");
                     fields = Json.MAPPER.convertValue(f, MAP);
                 }
                 Resource instance = new Resource(provider, model.kind(), name, id, state, since, fields);
@@ -161,16 +169,21 @@ public final class StateSnapshot {
             }
         }
 
-        backend.store().reset();
-        if (clockNow != null && backend.clock() instanceof ManualClock manual) manual.set(clockNow);
-        if (nextId != null && !nextId.isNull()) backend.ids().skipTo(nextId.asLong());
-        for (Resource i : restored) {
-            backend.ids().skipPast(i.id());
-            backend.store().account(i.account()).atomically(tx -> {
-                tx.add(i);
-                return null;
-            });
-        }
+        // one swap that no reader sees half done; ids move past every imported one before any of them is
+        // visible, so a create beside the import never gets the id of an imported resource
+        Instant now = clockNow;
+        backend.store().exclusively(() -> {
+            if (nextId != null && !nextId.isNull()) backend.ids().skipTo(nextId.asLong());
+            for (Resource i : restored) backend.ids().skipPast(i.id());
+            backend.store().clearAccounts();
+            if (now != null && backend.clock() instanceof ManualClock manual) manual.set(now);
+            for (Resource i : restored) {
+                backend.store().account(i.account()).atomically(tx -> {
+                    tx.add(i);
+                    return null;
+                });
+            }
+        });
     }
 
     private static String stateOf(ResourceKind model, String state, String where) {

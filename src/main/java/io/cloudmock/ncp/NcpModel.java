@@ -40,6 +40,7 @@ public final class NcpModel implements ResourceKind {
     @Override public TransitionTable table() { return NcpTransitions.SERVER; }
     @Override public String defaultState() { return NcpStates.RUN.name(); }
     @Override public String newId() { return ids.nextNumber(); }
+    @Override public String uniqueField() { return "serverName"; }
 
     static String date(Instant t) { return DATE.format(t); }
 
@@ -58,6 +59,15 @@ public final class NcpModel implements ResourceKind {
         NcpCatalog.Product product = NcpCatalog.product(productCode, classic)
                 .filter(p -> NcpCatalog.compatible(image, p))
                 .orElseThrow(() -> new IllegalArgumentException("unknown or incompatible serverProductCode " + productCode));
+        Object name = given.get("serverName");
+        if (name != null) {
+            if (!(name instanceof String s)) throw new IllegalArgumentException("serverName must be a string");
+            try {
+                NcpNames.check(s);
+            } catch (NcpException e) {
+                throw new IllegalArgumentException("serverName '" + s + "': " + e.getMessage());
+            }
+        }
         Map<String, Object> f = base(id, image, product, now);
         f.putAll(given);
         return f;

@@ -50,7 +50,8 @@ public final class NcpSignature {
      * @param outcome   what the check found
      * @param accessKey the access key sent (the account), or null when absent
      * @param detail    for a failure, a sentence for the log and the journal; for a mismatch it holds the exact
-     *                  string cloudmock signed (newlines shown as \n) and the signature it expected
+     *                  string cloudmock signed (newlines shown as \n) and the signature received, never the one
+     *                  expected: anyone who can read the journal or the log could replay that one
      */
     public record Result(Outcome outcome, String accessKey, String detail) {
         public boolean ok() { return outcome == Outcome.OK; }
@@ -115,7 +116,8 @@ public final class NcpSignature {
         String expected = sign(secret, toSign);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8))) {
             return fail(Outcome.SIGNATURE_MISMATCH, accessKey, "signature mismatch: cloudmock signed \""
-                    + toSign.replace("\n", "\\n") + "\" and expected " + expected + ", got " + signature);
+                    + toSign.replace("\n", "\\n") + "\" with the secret of " + accessKey
+                    + "; the signature received, " + signature + ", does not match (compare the string your client signed)");
         }
         return new Result(Outcome.OK, accessKey, "");
     }

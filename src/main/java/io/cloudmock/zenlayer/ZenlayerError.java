@@ -23,6 +23,9 @@ public enum ZenlayerError {
     INVALID_PARAMETER_PATTERN_ERROR(400, "The parameter `%s` does not match the required format: %s."),
     INVALID_PARAMETER_VALUE(400, "The value `%s` of parameter `%s` is not valid; valid values: %s."),
     REQUEST_LIMIT_EXCEEDED(429, "Request limit exceeded."),
+    SERVICE_TEMPORARY_UNAVAILABLE(503, "The service is temporarily unavailable; retry later."),
+    REQUEST_TIMED_OUT(503, "The request timed out."),
+    OPERATION_FAILED_FOR_RECYCLE_RESOURCE(403, "Operations on a resource being recycled are not allowed."),
 
     // --- instance actions (reference section 7) ---
     /** Common code (reference section 5); zrm ModifyResourceTags on an id that is no instance of the account. */
@@ -146,6 +149,28 @@ public enum ZenlayerError {
     public int status() { return status; }
 
     public String message(Object... args) { return args.length == 0 ? template.replace("%%", "%") : String.format(template, args); }
+
+    private static final java.util.Map<String, ZenlayerError> BY_CODE = new java.util.HashMap<>();
+
+    static {
+        for (ZenlayerError e : values()) BY_CODE.putIfAbsent(e.code, e);
+    }
+
+    /** The catalogue entry of a wire code (the first, where two share one), or null. */
+    static ZenlayerError byCode(String code) { return BY_CODE.get(code); }
+
+    /** The common code for an HTTP status (fault rules given only a status). */
+    static ZenlayerError forStatus(int status) {
+        return switch (status) {
+            case 401 -> AUTHFAILURE_UNAUTHORIZED_OPERATION;
+            case 403 -> OPERATION_FAILED_FOR_RECYCLE_RESOURCE;
+            case 404 -> OPERATION_FAILED_RESOURCE_NOT_FOUND;
+            case 429 -> REQUEST_LIMIT_EXCEEDED;
+            case 503 -> SERVICE_TEMPORARY_UNAVAILABLE;
+            case 504 -> REQUEST_TIMED_OUT;
+            default -> status >= 500 ? INTERNAL_SERVER_ERROR : INVALID_PARAMETER_VALUE;
+        };
+    }
 
     /** The exception a handler throws to answer with this error. */
     public ZenlayerException with(Object... args) { return new ZenlayerException(this, message(args)); }

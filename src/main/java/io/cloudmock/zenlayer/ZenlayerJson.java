@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Resource;
 import io.cloudmock.core.Json;
-import io.javalin.http.Context;
+import io.cloudmock.core.Reply;
 
-import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The Zenlayer wire envelope (reference section 4): success is 200
@@ -19,29 +17,21 @@ public final class ZenlayerJson {
 
     private ZenlayerJson() {}
 
-    /** {@code T} + an upper-case UUID, as in every documented example. */
-    public static String newRequestId() { return "T" + UUID.randomUUID().toString().toUpperCase(Locale.ROOT); }
-
     /** The inner {@code response} object, already holding its {@code requestId} (first, as documented). */
     public static ObjectNode response(String requestId) { return Json.MAPPER.createObjectNode().put("requestId", requestId); }
 
-    public static void success(Context ctx, String requestId, ObjectNode response) {
+    static Reply success(String requestId, ObjectNode response) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("requestId", requestId);
         body.set("response", response);
-        write(ctx, 200, body);
+        return new Reply(200, CONTENT_TYPE, bytes(body), "");
     }
 
-    /** An error envelope; public so that other parts (fault rules) can answer in Zenlayer's own format. */
-    public static void error(Context ctx, String requestId, int status, String code, String message) {
+    static Reply error(String requestId, int status, String code, String message) {
         ObjectNode body = Json.MAPPER.createObjectNode()
                 .put("requestId", requestId)
                 .put("code", code)
                 .put("message", message);
-        write(ctx, status, body);
-    }
-
-    public static void error(Context ctx, String requestId, ZenlayerException e) {
-        error(ctx, requestId, e.error().status(), e.error().code(), e.getMessage());
+        return new Reply(status, CONTENT_TYPE, bytes(body), code);
     }
 
     /** One InstanceInfo: every field of reference section 8, null where the instance has no value. */
@@ -61,9 +51,9 @@ public final class ZenlayerJson {
         return o;
     }
 
-    private static void write(Context ctx, int status, ObjectNode body) {
+    private static byte[] bytes(ObjectNode body) {
         try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(Json.MAPPER.writeValueAsBytes(body));
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * 5 minutes of the WALL clock.
  *
  * <p>{@code Authorization: Bearer TOKEN} (personal access tokens, supported by every SDK) is accepted when the
- * token is one of the access keys of {@code --credentials} (its secret is then unused).
+ * token is one of {@code --bearer-tokens}. An access key id never is one: key ids are not secret (every log line
+ * prints them), so accepting them as tokens would let anyone who read a log act as that key.
  *
  * <p>Outcomes map to the documented 401 codes: a header that cannot be parsed (or no timestamp)
  * {@code AUTHFAILURE_INVALID_AUTHORIZATION}; an unknown key or token, or a wrong signature
@@ -58,10 +59,12 @@ public final class ZenlayerSignature {
 
     /**
      * @param outcome   what the check found
-     * @param accessKey the {@code Credential=} access key or the Bearer token (the account), null when none was readable
+     * @param accessKey the account: the {@code Credential=} access key, or the account a Bearer token acts as
+     *                  (never the token itself); null when none was readable
      * @param bearer    true when a Bearer token was used
      * @param detail    for a failure, a sentence for the log and the journal; for a signature mismatch it holds
-     *                  the exact canonical request and string to sign cloudmock used (newlines shown as \n)
+     *                  the exact canonical request and string to sign cloudmock used (newlines shown as \n) and
+     *                  the signature received, never the one expected (it could be replayed)
      */
     public record Result(Outcome outcome, String accessKey, boolean bearer, String detail) {
         public boolean ok() { return outcome == Outcome.OK; }
@@ -111,6 +114,20 @@ public final class ZenlayerSignature {
      */
     public static Result verify(Map<String, String> credentials, Function<String, String> header, byte[] body,
                                 Instant wallNow) {
+        return verify(credentials, Map.of(), header, body, wallNow);
+    }
+
+    /**
+     * Checks one request.
+     *
+     * @param credentials  access key to secret ({@code Config.credentials()})
+     * @param bearerTokens bearer token to the account it acts as ({@code Config.bearerTokens()})
+     * @param header       header lookup, case-insensitive (e.g. {@code ctx::header})
+     * @param body         the raw body bytes, before any parsing
+     * @param wallNow      the wall-clock time
+     */
+    public static Result verify(Map<String, String> credentials, Map<String, String> bearerTokens,
+                                Function<String, String> header, byte[] body, Instant wallNow) {
         String authorization = header.apply("Authorization");
         if (authorization == null || authorization.isBlank()) {
             return new Result(Outcome.INVALID_AUTHORIZATION, null, false, "the Authorization header is missing");
@@ -119,11 +136,13 @@ public final class ZenlayerSignature {
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).trim();
             if (token.isEmpty()) return new Result(Outcome.INVALID_AUTHORIZATION, null, true, "the Bearer token is empty");
-            if (!credentials.containsKey(token)) {
-                return new Result(Outcome.SIGNATURE_FAILURE, token, true, "Bearer token " + token
-                        + " is not among the access keys of --credentials");
+            String account = bearerTokens.get(token);
+            if (account == null) {
+                String known = credentials.containsKey(token) ? " (it is an access key id, which is never a token)" : "";
+                return new Result(Outcome.SIGNATURE_FAILURE, io.cloudmock.core.Secrets.tokenAccount(token), true,
+                        "the Bearer token (" + io.cloudmock.core.Secrets.tokenAccount(token) + ") is not among --bearer-tokens" + known);
             }
-            return new Result(Outcome.OK, token, true, "");
+            return new Result(Outcome.OK, account, true, "");
         }
         if (!authorization.startsWith(ALGORITHM + " ")) {
             return new Result(Outcome.INVALID_AUTHORIZATION, null, false,
@@ -174,7 +193,8 @@ public final class ZenlayerSignature {
                 signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
             return new Result(Outcome.SIGNATURE_FAILURE, credential, false, "signature mismatch: cloudmock's canonical "
                     + "request was \"" + canonical.replace("\n", "\\n") + "\", string to sign \""
-                    + toSign.replace("\n", "\\n") + "\", expected signature " + expected + ", got " + signature);
+                    + toSign.replace("\n", "\\n") + "\", signed with the secret of " + credential
+                    + "; the signature received, " + signature + ", does not match");
         }
         return new Result(Outcome.OK, credential, false, "");
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --auth verify end to end: real signing for both providers, the 401 envelopes, the journal's detail, accounts. */
@@ -28,7 +29,8 @@ class SignatureEndToEndTest {
     @BeforeAll
     static void start() {
         mock = CloudMock.builder().port(0).manualClock().transitionDelay(Duration.ofSeconds(2))
-                .auth(Config.AuthMode.VERIFY).credential(AK, SK).credential(AK2, SK2).start();
+                .auth(Config.AuthMode.VERIFY).credential(AK, SK).credential(AK2, SK2)
+                .bearerToken("tok-ci", "ci").bearerToken("tok-anon").start();
         base = mock.baseUrl();
     }
 
@@ -129,9 +131,66 @@ class SignatureEndToEndTest {
     }
 
     @Test
-    void zenlayerBearerTokensAreAccessKeys() throws Exception {
-        assertEquals(200, SignedClient.zenlayerBearer(base, "DescribeZones", "{}", AK).statusCode());
-        assertEquals(401, SignedClient.zenlayerBearer(base, "DescribeZones", "{}", "not-a-key").statusCode());
+    void zenlayerBearerTokensAreTheirOwnListNeverAccessKeyIds() throws Exception {
+        // key ids are not secret (every log line shows them), so one must never pass as a token
+        HttpResponse<String> keyAsToken = SignedClient.zenlayerBearer(base, "DescribeZones", "{}", AK);
+        assertEquals(401, keyAsToken.statusCode());
+        assertEquals("AUTHFAILURE_SIGNATURE_FAILURE", json(keyAsToken).get("code").textValue());
+        assertEquals(401, SignedClient.zenlayerBearer(base, "DescribeZones", "{}", "not-a-token").statusCode());
+        assertEquals(200, SignedClient.zenlayerBearer(base, "DescribeZones", "{}", "tok-ci").statusCode());
+        assertEquals("ci", lastJournalEntry().get("account").textValue());
+        assertEquals(200, SignedClient.zenlayerBearer(base, "DescribeZones", "{}", "tok-anon").statusCode());
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("tok-anon"), lastJournalEntry().get("account").textValue());
+        String journal = RestAssured.given().baseUri(base).get("/_cloudmock/requests").asString();
+        assertFalse(journal.contains("tok-anon") || journal.contains("not-a-token") || journal.contains("tok-ci"), journal);
+    }
+
+    /** The Java SDK signs a call without parameters over "GET /vserver/v2/getRegionList?" and sends that target. */
+    @Test
+    void ncpChecksTheTargetExactlyAsSentWithABareQuestionMark() throws Exception {
+        // java.net.http drops an empty query from the request line, so this one is written by hand
+        String ts = Long.toString(nowMs());
+        String bare = rawGet("/vserver/v2/getRegionList?", ts,
+                SignedClient.hmacBase64(SK, "GET /vserver/v2/getRegionList?\n" + ts + "\n" + AK));
+        assertTrue(bare.startsWith("HTTP/1.1 200"), bare);
+        // signed without the "?" but sent with it: not the same request target, so not the same signature
+        String dropped = rawGet("/vserver/v2/getRegionList?", ts,
+                SignedClient.hmacBase64(SK, "GET /vserver/v2/getRegionList\n" + ts + "\n" + AK));
+        assertTrue(dropped.startsWith("HTTP/1.1 401"), dropped);
+        assertTrue(lastJournalEntry().get("authDetail").textValue().contains("GET /vserver/v2/getRegionList?\\n"),
+                lastJournalEntry().toString());
+    }
+
+    private static String rawGet(String target, String ts, String signature) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", mock.port())) {
+            s.setSoTimeout(10_000);
+            String request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + mock.port() + "\r\n"
+                    + "x-ncp-apigw-timestamp: " + ts + "\r\nx-ncp-iam-access-key: " + AK + "\r\n"
+                    + "x-ncp-apigw-signature-v2: " + signature + "\r\nConnection: close\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A caller who sends a wrong signature must not read the right one in the journal (and replay it). */
+    @Test
+    void aFailedCheckNeverShowsTheExpectedSignature() throws Exception {
+        long ts = nowMs();
+        SignedClient.ncpGet(base, "/vserver/v2/getRegionList?responseFormatType=json", AK, "wrong", ts);
+        String right = SignedClient.hmacBase64(SK, "GET /vserver/v2/getRegionList?responseFormatType=json\n" + ts + "\n" + AK);
+        String sent = SignedClient.hmacBase64("wrong", "GET /vserver/v2/getRegionList?responseFormatType=json\n" + ts + "\n" + AK);
+        String detail = lastJournalEntry().get("authDetail").textValue();
+        assertFalse(detail.contains(right), detail);
+        assertTrue(detail.contains(sent), detail);
+
+        long s = ts / 1000;
+        SignedClient.zenlayer(base, "DescribeZones", "{}", AK, "wrong", s);
+        String zdetail = lastJournalEntry().get("authDetail").textValue();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("string to sign \"([^\"]*)\"").matcher(zdetail);
+        assertTrue(m.find(), zdetail);
+        String toSign = m.group(1).replace("\\n", "\n");
+        assertFalse(zdetail.contains(SignedClient.hmacHex(SK, toSign)), zdetail);
+        assertTrue(zdetail.contains(SignedClient.hmacHex("wrong", toSign)), zdetail);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NcpSignatureTest {
@@ -70,7 +71,9 @@ class NcpSignatureTest {
                 Instant.ofEpochMilli(TS));
         assertEquals(NcpSignature.Outcome.SIGNATURE_MISMATCH, r.outcome());
         assertTrue(r.detail().contains("\"GET " + TARGET + "\\n" + TS + "\\n" + AK + "\""), r.detail());
-        assertTrue(r.detail().contains("expected " + reference(SK, "GET " + TARGET + "\n" + TS + "\n" + AK)), r.detail());
+        // the signature received, never the one expected: the journal and the log must not be a signing oracle
+        assertTrue(r.detail().contains(sigForOtherPath), r.detail());
+        assertFalse(r.detail().contains(reference(SK, "GET " + TARGET + "\n" + TS + "\n" + AK)), r.detail());
     }
 
     @Test

@@ -3,38 +3,45 @@ package io.cloudmock.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.cloudmock.core.Backend;
-import io.cloudmock.core.Exchange;
 import io.cloudmock.core.Fault;
+import io.cloudmock.core.Json;
+import io.cloudmock.core.ProviderApi;
+import io.cloudmock.core.Reply;
 import io.cloudmock.core.Resource;
 import io.cloudmock.core.ResourceJson;
-import io.cloudmock.core.Json;
 import io.cloudmock.core.ResourceKind;
+import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.Transition;
 import io.cloudmock.core.TransitionTable;
+import io.cloudmock.core.Verdict;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * A tiny provider named {@code test}, so the provider-neutral parts (control API, journal, faults, state file)
- * are tested without the real ones. Wire: {@code POST /test/{action}} with {@code {"ids": [...]}}, the account
- * in header {@code X-Test-Key}; answers {@code {"instances": [...]}} or {@code {"code", "message"}}.
+ * A tiny provider named {@code test}, so the provider-neutral parts (pipeline, control API, journal, faults, state
+ * file) are tested without the real ones. Wire: {@code POST /test/{action}} with {@code {"ids": [...]}}, the account
+ * in header {@code X-Test-Key}; answers {@code {"instances": [...]}} or {@code {"code", "message"}}. It plugs into
+ * the same core pipeline as NCP and Zenlayer.
  */
-public final class FakeProvider implements ResourceKind {
+public final class FakeProvider implements ResourceKind, ProviderApi<FakeProvider.Call> {
     public static final String NAME = "test";
     static final TransitionTable TABLE = new TransitionTable(
             Set.of("CREATING", "RUNNING", "STOPPING", "STOPPED", "DELETING"),
             List.of(Transition.of("create", Set.of(), "CREATING", "RUNNING"),
                     Transition.of("stop", Set.of("RUNNING"), "STOPPING", "STOPPED"),
                     Transition.of("delete", Set.of("RUNNING", "STOPPED"), "DELETING", Transition.GONE)));
+
+    record Call(String action, String account, JsonNode body, List<String> ids) {}
 
     private final Backend backend;
 
@@ -44,8 +51,10 @@ public final class FakeProvider implements ResourceKind {
     public static void install(Backend backend, RoutesConfig routes) {
         FakeProvider p = new FakeProvider(backend);
         backend.register(p);
-        routes.post("/test/{action}", p::handle);
+        routes.post("/test/{action}", ctx -> backend.pipeline().handle(ctx, p));
     }
+
+    // ---- the resource kind
 
     @Override public String provider() { return NAME; }
     @Override public String kind() { return "vm"; }
@@ -66,32 +75,35 @@ public final class FakeProvider implements ResourceKind {
         return f;
     }
 
-    private void handle(Context ctx) throws Exception {
-        Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
-        String action = ctx.pathParam("action");
-        String key = ctx.header("X-Test-Key");
-        ex.provider = NAME;
-        ex.action = action;
-        if (key != null) ex.account = key;
-        JsonNode body = ctx.body().isEmpty() ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(ctx.body());
-        List<String> ids = new ArrayList<>();
-        body.path("ids").forEach(n -> ids.add(n.asText()));
+    // ---- the wire
 
-        Optional<Fault> fault = backend.faults().match(NAME, action, ids);
-        if (fault.isPresent()) {
-            fault.get().pause();
-            if (fault.get().isError()) {
-                Fault f = fault.get();
-                ex.errorCode = f.code() == null ? "FAULT" : f.code();
-                ObjectNode err = Json.MAPPER.createObjectNode().put("code", ex.errorCode)
-                        .put("message", f.message() == null ? "injected" : f.message());
-                ctx.status(f.httpStatus() == 0 ? 400 : f.httpStatus()).contentType("application/json").result(err.toString());
-                return;
-            }
+    @Override
+    public Call decode(Context ctx, byte[] body) {
+        JsonNode node;
+        try {
+            node = body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            node = Json.MAPPER.createObjectNode();
         }
-        ArrayNode out = backend.store().account(ex.account).atomically(tx -> {
+        List<String> ids = new ArrayList<>();
+        node.path("ids").forEach(n -> ids.add(n.asText()));
+        String key = ctx.header("X-Test-Key");
+        return new Call(ctx.pathParam("action"), key == null ? ResourceStore.DEFAULT_ACCOUNT : key, node, ids);
+    }
+
+    @Override public String provider(Call call) { return NAME; }
+    @Override public String action(Call call) { return call.action(); }
+    @Override public String account(Call call) { return call.account(); }
+    @Override public Object parameters(Call call) { return call.body(); }
+    @Override public void route(Call call) { }
+    @Override public Verdict verify(Context ctx, Call call, byte[] body) { return Verdict.passed(null); }
+    @Override public List<String> targetIds(Call call) { return call.ids(); }
+
+    @Override
+    public Action<Call> lookup(Call call) {
+        return (c, account) -> account.atomically(tx -> {
             ArrayNode list = Json.MAPPER.createArrayNode();
-            switch (action) {
+            switch (c.action()) {
                 case "create" -> {
                     String id = newId();
                     Resource i = new Resource(NAME, "vm", tx.account(), id, "CREATING", backend.clock().now(),
@@ -102,7 +114,7 @@ public final class FakeProvider implements ResourceKind {
                 }
                 case "list" -> tx.list(NAME, "vm").forEach(i -> list.add(ResourceJson.view(i)));
                 case "stop" -> {
-                    for (String id : ids) {
+                    for (String id : c.ids()) {
                         Resource i = tx.get(NAME, "vm", id);
                         if (i != null) {
                             if (TABLE.row("stop").allows(i.state())) tx.begin("stop", i);
@@ -114,8 +126,33 @@ public final class FakeProvider implements ResourceKind {
             }
             return list;
         });
-        ObjectNode reply = Json.MAPPER.createObjectNode();
-        reply.set("instances", out);
-        ctx.contentType("application/json").result(reply.toString());
     }
+
+    @Override
+    public Reply success(Call call, Object payload) {
+        ObjectNode reply = Json.MAPPER.createObjectNode();
+        reply.set("instances", (ArrayNode) payload);
+        return Reply.ok("application/json", reply.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override public Reply error(Call call, RuntimeException e) { return null; }
+
+    @Override
+    public Reply fault(Call call, Fault f) {
+        String code = f.code() == null ? "FAULT" : f.code();
+        ObjectNode err = Json.MAPPER.createObjectNode().put("code", code).put("message", f.message() == null ? "injected" : f.message());
+        return new Reply(f.httpStatus() == 0 ? 400 : f.httpStatus(), "application/json",
+                err.toString().getBytes(StandardCharsets.UTF_8), code);
+    }
+
+    @Override
+    public Reply unreadableBody(Context ctx, boolean tooLarge) {
+        return new Reply(tooLarge ? 413 : 400, "application/json", "{\"code\":\"BAD_BODY\"}".getBytes(StandardCharsets.UTF_8), "BAD_BODY");
+    }
+
+    @Override
+    public Reply internalError(Call call) {
+        return new Reply(500, "application/json", "{\"code\":\"INTERNAL\"}".getBytes(StandardCharsets.UTF_8), "INTERNAL");
+    }
+
 }

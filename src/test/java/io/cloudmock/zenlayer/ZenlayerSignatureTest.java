@@ -73,7 +73,9 @@ class ZenlayerSignatureTest {
         assertEquals("AUTHFAILURE_SIGNATURE_FAILURE", r.outcome().code());
         assertTrue(r.detail().contains("POST\\n/\\n\\ncontent-type:application/json; charset=utf-8\\nhost:console.zenlayer.com\\n"), r.detail());
         assertTrue(r.detail().contains("ZC2-HMAC-SHA256\\n1673361177\\n29396f9dfa0f03820b931e8aa06e20cda197e73285ebd76aceb83f7dede493ee"), r.detail());
-        assertTrue(r.detail().contains("expected signature efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f"), r.detail());
+        // the signature received, never the one expected (efb356c3...): else a wrong guess reads the right one
+        assertTrue(r.detail().contains("00" + "ab".repeat(31)), r.detail());
+        assertFalse(r.detail().contains("efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f"), r.detail());
     }
 
     @Test
@@ -125,16 +127,24 @@ class ZenlayerSignatureTest {
     }
 
     @Test
-    void bearerTokens() {
-        ZenlayerSignature.Result ok = ZenlayerSignature.verify(CREDENTIALS, headers("Authorization", "Bearer my-token"),
+    void bearerTokensAreTheirOwnListAndNeverAnAccountName() {
+        Map<String, String> tokens = Map.of("tok-1", "ci");
+        ZenlayerSignature.Result ok = ZenlayerSignature.verify(CREDENTIALS, tokens, headers("Authorization", "Bearer tok-1"),
                 BODY, Instant.now());
         assertTrue(ok.ok());
         assertTrue(ok.bearer());
-        assertEquals("my-token", ok.accessKey());
-        ZenlayerSignature.Result bad = ZenlayerSignature.verify(CREDENTIALS, headers("Authorization", "Bearer nope"),
+        assertEquals("ci", ok.accessKey());
+        ZenlayerSignature.Result bad = ZenlayerSignature.verify(CREDENTIALS, tokens, headers("Authorization", "Bearer nope"),
                 BODY, Instant.now());
         assertEquals(ZenlayerSignature.Outcome.SIGNATURE_FAILURE, bad.outcome());
-        assertEquals("nope", bad.accessKey());
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("nope"), bad.accessKey());
+        assertFalse(bad.detail().contains("nope"), bad.detail());
+        // an access key id is printed in every log line: it must never pass as a token
+        for (String key : CREDENTIALS.keySet()) {
+            ZenlayerSignature.Result asToken = ZenlayerSignature.verify(CREDENTIALS, tokens,
+                    headers("Authorization", "Bearer " + key), BODY, Instant.now());
+            assertEquals(ZenlayerSignature.Outcome.SIGNATURE_FAILURE, asToken.outcome(), key);
+        }
     }
 
     @Test

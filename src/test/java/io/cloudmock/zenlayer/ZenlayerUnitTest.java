@@ -186,8 +186,11 @@ class ZenlayerUnitTest {
         assertEquals("default", ZenlayerAuth.accountOf(""));
         assertEquals("AKID1", ZenlayerAuth.accountOf(
                 "ZC2-HMAC-SHA256 Credential=AKID1, SignedHeaders=content-type;host, Signature=efb3"));
-        assertEquals("tok", ZenlayerAuth.accountOf("Bearer tok"));
-        assertEquals("tok", ZenlayerAuth.accountOf("bearer  tok "));
+        // a token is a secret: its account is a hash of it, or the name --bearer-tokens gives it
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("tok"), ZenlayerAuth.accountOf("Bearer tok"));
+        assertEquals(io.cloudmock.core.Secrets.tokenAccount("tok"), ZenlayerAuth.accountOf("bearer  tok "));
+        assertTrue(ZenlayerAuth.accountOf("Bearer tok").matches("bearer-[0-9a-f]{12}"));
+        assertEquals("ci", ZenlayerAuth.accountOf("Bearer tok", java.util.Map.of("tok", "ci")));
         assertEquals("default", ZenlayerAuth.accountOf("Bearer "));
         assertEquals("default", ZenlayerAuth.accountOf("Basic dXNlcjpwYXNz"));
         assertEquals("default", ZenlayerAuth.accountOf("ZC2-HMAC-SHA256 SignedHeaders=host"));

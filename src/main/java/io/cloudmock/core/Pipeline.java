@@ -1,0 +1,183 @@
+package io.cloudmock.core;
+
+import io.cloudmock.Config;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one request pipeline every provider call goes through, in this order:
+ * <ol>
+ *   <li>size limit: the body is read up to {@link Limits#PROVIDER_BODY_BYTES} and no further;</li>
+ *   <li>decode ({@link ProviderApi#decode});</li>
+ *   <li>account: the access key the call claims;</li>
+ *   <li>route: which of the provider's APIs it is for (an unknown one is answered before any signature check,
+ *       as the gateways do);</li>
+ *   <li>signature, by {@code --auth}: {@code off} trusts the claim, {@code log} checks and logs, {@code verify}
+ *       refuses a failure in the provider's envelope;</li>
+ *   <li>action lookup (unknown actions answer the provider's own error naming them);</li>
+ *   <li>parse what needs the action, then fault rules: an error in the provider's envelope, or a delay that holds
+ *       no server thread;</li>
+ *   <li>the handler, then the rendering; the journal and request log read the {@link Exchange} filled here.</li>
+ * </ol>
+ */
+public final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Backend backend;
+    /** Fault delays wait here, not on a server thread, so the control API keeps answering. */
+    private final ScheduledThreadPoolExecutor delays = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "cloudmock-fault-delays");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Pipeline(Backend backend) { this.backend = backend; }
+
+    /** Stops the delay timer; calls still waiting on a fault delay are answered now, so shutdown never waits for them. */
+    public void close() {
+        for (Runnable pending : delays.shutdownNow()) pending.run();
+    }
+
+    /** How many calls are waiting on a fault rule's delay now. */
+    public int waitingOnDelays() { return delays.getQueue().size(); }
+
+    /** Handles one call of {@code api}'s provider on {@code ctx}. */
+    public <C> void handle(Context ctx, ProviderApi<C> api) {
+        Exchange exchange = exchange(ctx);
+        byte[] body;
+        try {
+            body = readBody(ctx);
+        } catch (IOException e) {
+            C partial = api.decode(ctx, new byte[0]);
+            exchange.provider = api.provider(partial);
+            send(ctx, exchange, api.unreadableBody(ctx, e instanceof TooLarge));
+            return;
+        }
+        C call = api.decode(ctx, body);
+        exchange.provider = api.provider(call);
+        try {
+            String action = api.action(call);
+            if (action != null) exchange.action = action;
+            exchange.account = api.account(call);
+            record(exchange, api, call, ctx, body);
+            api.route(call);
+            authenticate(ctx, api, call, body, exchange);
+            ProviderApi.Action<C> handler = api.lookup(call);
+            call = api.parse(call);
+            record(exchange, api, call, ctx, body);
+            Optional<Fault> fault = backend.faults().match(exchange.provider, exchange.action, api.targetIds(call));
+            if (fault.isPresent() && fault.get().delayMs() > 0) {
+                delayed(ctx, api, call, handler, fault.get(), exchange);
+                return;
+            }
+            finish(ctx, api, call, handler, fault.orElse(null), exchange);
+        } catch (RuntimeException e) {
+            send(ctx, exchange, failure(api, call, e, exchange));
+        }
+    }
+
+    /** Runs the rest of a call after a fault rule's delay, on the timer's completion, holding no server thread. */
+    private <C> void delayed(Context ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
+                             Exchange exchange) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        delays.schedule(() -> {
+            try {
+                finish(ctx, api, call, handler, fault, exchange);
+            } catch (RuntimeException e) {
+                send(ctx, exchange, failure(api, call, e, exchange));
+            } finally {
+                done.complete(null);
+            }
+        }, fault.delayMs(), TimeUnit.MILLISECONDS);
+        ctx.future(() -> done);
+    }
+
+    private <C> void finish(Context ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
+                            Exchange exchange) {
+        if (fault != null && fault.isError()) {
+            send(ctx, exchange, api.fault(call, fault));
+            return;
+        }
+        Object payload = handler.handle(call, backend.store().account(exchange.account));
+        send(ctx, exchange, api.success(call, payload));
+    }
+
+    private <C> Reply failure(ProviderApi<C> api, C call, RuntimeException e, Exchange exchange) {
+        Reply r = api.error(call, e);
+        if (r != null) return r;
+        // a bug of cloudmock's, never the client's: the provider's 500 envelope, and the stack trace in the log
+        LOG.error("{} {} failed", exchange.provider, exchange.action, e);
+        return api.internalError(call);
+    }
+
+    private <C> void authenticate(Context ctx, ProviderApi<C> api, C call, byte[] body, Exchange exchange) {
+        Config.AuthMode mode = backend.config().auth();
+        if (mode == Config.AuthMode.OFF) return;
+        Verdict v = api.verify(ctx, call, body);
+        if (v.account() != null) exchange.account = v.account();
+        if (v.ok()) return;
+        exchange.authDetail = v.detail();
+        LOG.warn("{} signature check failed ({}{}): {}", exchange.provider, v.outcome(),
+                mode == Config.AuthMode.LOG ? ", --auth log lets it through" : "", v.detail());
+        if (mode == Config.AuthMode.VERIFY) throw v.refusal();
+    }
+
+    private static <C> void record(Exchange exchange, ProviderApi<C> api, C call, Context ctx, byte[] body) {
+        Object parameters = api.parameters(call);
+        if (parameters == null) return;
+        String query = ctx.queryString();
+        exchange.parameters(parameters, (query == null ? 0 : query.length()) + (long) body.length);
+    }
+
+    private static void send(Context ctx, Exchange exchange, Reply reply) {
+        exchange.errorCode = reply.errorCode();
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+
+    private static Exchange exchange(Context ctx) {
+        Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
+        if (ex == null) {
+            ex = new Exchange(Instant.now());
+            ctx.attribute(Exchange.ATTRIBUTE, ex);
+        }
+        return ex;
+    }
+
+    /** A body over the provider limit. */
+    private static final class TooLarge extends IOException {
+        TooLarge() { super("body over " + Limits.PROVIDER_BODY_BYTES + " bytes"); }
+    }
+
+    /**
+     * The body, read up to the provider limit and no further: a declared length over it is refused before a byte
+     * is read, and a body that goes past it is refused as soon as it does. A truncated body (the client went away,
+     * a malformed chunk) is an IOException.
+     */
+    static byte[] readBody(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong(); // ctx.contentLength() is an int: -1 past 2 GiB
+        if (declared > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
+        InputStream in = ctx.req().getInputStream();
+        byte[] buf = new byte[declared > 0 ? (int) declared : 8192];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (buf.length > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
+                buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Limits.PROVIDER_BODY_BYTES + 1));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) break;
+            n += r;
+            if (n > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
+        }
+        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+    }
+}
