@@ -102,7 +102,7 @@ class GoldenPayloadTest {
         // Zenlayer
         golden("zenlayer-create.json", zenlayer("CreateInstances", "{\"zoneId\":\"SEL-A\",\"instanceType\":\"c.1c2g\","
                 + "\"imageId\":\"img-ubuntu-2204-x64\",\"instanceName\":\"golden-zl\",\"password\":\"Golden-Pass-1\","
-                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"subnet-1\"}"));
+                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"subnet-default-sel-a\"}"));
         advance(4);
         golden("zenlayer-describe.json", zenlayer("DescribeInstances", "{}"));
         golden("zenlayer-stop.json", zenlayer("StopInstances", "{\"instanceIds\":[\"nope\"]}"));
