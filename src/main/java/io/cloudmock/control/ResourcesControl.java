@@ -64,7 +64,7 @@ final class ResourcesControl {
             for (Account a : backend.store().accounts()) {
                 if (account != null && !account.equals(a.name())) continue;
                 a.atomically(tx -> {
-                    for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
+                    for (ResourceKind k : kinds) for (Resource r : tx.view(k.provider(), k.kind())) out.add(ResourceJson.view(r));
                     return null;
                 });
             }
@@ -114,7 +114,7 @@ final class ResourcesControl {
             throw new IllegalArgumentException(field + " '" + name + "' cannot be given to " + spec.count()
                     + " at once: each needs its own (create them one by one)");
         }
-        for (Resource r : tx.list(spec.kind().provider(), spec.kind().kind())) {
+        for (Resource r : tx.view(spec.kind().provider(), spec.kind().kind())) {
             if (name.equals(r.fields().get(field))) {
                 throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
                         + spec.account() + " (by " + r.id() + ")");
