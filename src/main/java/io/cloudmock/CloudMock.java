@@ -30,6 +30,7 @@ import java.util.Map;
 public final class CloudMock implements AutoCloseable {
     private final Backend backend;
     private final Javalin app;
+    private final io.cloudmock.control.LocalControl control;
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
@@ -46,6 +47,7 @@ public final class CloudMock implements AutoCloseable {
         NcpRoutes ncp = new NcpRoutes(backend);
         ZenlayerRoutes zenlayer = new ZenlayerRoutes(backend);
         ControlRoutes control = new ControlRoutes(backend);
+        this.control = control.control();
         backend.addListener(backend.journal());
         this.app = Javalin.create(cfg -> {
             configure(cfg, ncp, zenlayer, control, extraProviders);
@@ -162,6 +164,9 @@ public final class CloudMock implements AutoCloseable {
         return h.contains(":") ? "[" + h + "]" : h;
     }
 
+    /** The control API in-process: the same calls, rules and errors as {@code /_cloudmock/} over HTTP. */
+    public io.cloudmock.control.Control control() { return control; }
+
     public Clock clock() { return backend.clock(); }
     public ResourceStore store() { return backend.store(); }
     public Backend backend() { return backend; }
@@ -225,7 +230,7 @@ public final class CloudMock implements AutoCloseable {
 
         /**
          * Adds a provider of your own (tests use a small fake one): {@code registrar} registers its
-         * {@link io.cloudmock.core.ProviderModel} with {@code backend.register(...)} and its routes, before the
+         * {@link io.cloudmock.core.ResourceKind}s with {@code backend.register(...)} and its routes, before the
          * fallback 404, so the control API, state file, seed, journal and fault rules serve it like the built-in ones.
          */
         public Builder provider(java.util.function.BiConsumer<Backend, RoutesConfig> registrar) {

@@ -79,18 +79,18 @@ class GoldenPayloadTest {
         given().contentType("application/json").body("{\"provider\":\"ncp\"}").post("/_cloudmock/networks");
         String network = given().get("/_cloudmock/resources?provider=ncp").asString();
         // NCP VPC: a server created on the wire, in both formats, then listed and stopped
-        String[] create = {"serverImageProductCode", "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003", "vpcNo", "1", "subnetNo", "1",
-                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", "1",
+        String[] create = {"serverImageProductCode", "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003", "vpcNo", "10000001", "subnetNo", "10000006",
+                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", "10000003",
                 "serverName", "golden-vpc"};
         golden("ncp-vpc-create.xml", ncp("/vserver/v2/createServerInstances", create));
         advance(4);
         golden("ncp-vpc-list.json", ncp("/vserver/v2/getServerInstanceList", "responseFormatType", "json"));
         golden("ncp-vpc-list.xml", ncp("/vserver/v2/getServerInstanceList"));
-        golden("ncp-vpc-stop.json", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000001",
+        golden("ncp-vpc-stop.json", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000008",
                 "responseFormatType", "json"));
-        golden("ncp-vpc-stop-again.json", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000001",
+        golden("ncp-vpc-stop-again.json", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000008",
                 "responseFormatType", "json"));
-        golden("ncp-vpc-stop-again.xml", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000001"));
+        golden("ncp-vpc-stop-again.xml", ncp("/vserver/v2/stopServerInstances", "serverInstanceNoList.1", "10000008"));
         golden("ncp-unknown-action.xml", ncp("/vserver/v2/getNothing"));
         golden("ncp-unknown-action.json", ncp("/vserver/v2/getNothing", "responseFormatType", "json"));
         // NCP Classic
@@ -102,7 +102,7 @@ class GoldenPayloadTest {
         // Zenlayer
         golden("zenlayer-create.json", zenlayer("CreateInstances", "{\"zoneId\":\"SEL-A\",\"instanceType\":\"c.1c2g\","
                 + "\"imageId\":\"img-ubuntu-2204-x64\",\"instanceName\":\"golden-zl\",\"password\":\"Golden-Pass-1\","
-                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"subnet-1\"}"));
+                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"subnet-default-sel-a\"}"));
         advance(4);
         golden("zenlayer-describe.json", zenlayer("DescribeInstances", "{}"));
         golden("zenlayer-stop.json", zenlayer("StopInstances", "{\"instanceIds\":[\"nope\"]}"));

@@ -1,7 +1,7 @@
 package io.cloudmock.control;
 
 /** A control API request that cannot be served: answered as {@code {"error":{"code","message"}}} with the status. */
-public final class ControlError extends RuntimeException {
+public class ControlError extends RuntimeException {
     private final int status;
     private final String code;
 

@@ -15,7 +15,8 @@ import java.util.Locale;
  *   <li>a {@code Host} outside {@code --allowed-hosts} is 403 (DNS rebinding: the page's own name, resolved to
  *       127.0.0.1, would otherwise read {@code /_cloudmock/state} as same-origin);</li>
  *   <li>an {@code Origin} other than this server's own is 403 (a cross-site {@code fetch} or form POST);</li>
- *   <li>with {@code --control-token}, a missing or wrong {@code Authorization: Bearer} is 401;</li>
+ *   <li>with {@code --control-token}, a missing or wrong {@code Authorization: Bearer} is 401 (not for the
+ *       dashboard's static files, {@link DashboardRoute});</li>
  *   <li>a body that is not JSON as {@code application/json} (or curl's default form type) is 415:
  *       {@code text/plain} and {@code multipart/form-data} are what a page may POST without a preflight.</li>
  * </ol>
@@ -46,7 +47,9 @@ final class ControlGuard {
                     "the control API refuses requests from another origin (" + origin + ")");
         }
         String token = config.controlToken();
-        if (token != null && !tokenMatches(token, ctx.header("Authorization"))) {
+        // the dashboard's own files hold no state and a browser cannot send a header on navigation: the page
+        // loads, and its script asks for the token when the API answers 401
+        if (token != null && !DashboardRoute.isAsset(ctx.path()) && !tokenMatches(token, ctx.header("Authorization"))) {
             return new ControlError(401, "UNAUTHORIZED", "the control API needs Authorization: Bearer <control token>");
         }
         if (hasBody(ctx) && !jsonType(ctx.header("Content-Type"))) {

@@ -21,10 +21,17 @@ public final class ControlRoutes {
     private static final String ANY = PREFIX + "/<rest>";
 
     private final Backend backend;
+    private final LocalControl control;
     /** Which methods a control path has, for a 405 that names them; set once the server's router exists. */
     private volatile io.javalin.router.InternalRouter router;
 
-    public ControlRoutes(Backend backend) { this.backend = backend; }
+    public ControlRoutes(Backend backend) {
+        this.backend = backend;
+        this.control = new LocalControl(backend);
+    }
+
+    /** The in-process control interface the routes map onto. */
+    public LocalControl control() { return control; }
 
     /** The router that holds the control routes, so a wrong method can be told from a wrong path. */
     public void router(io.javalin.router.InternalRouter router) { this.router = router; }
@@ -32,14 +39,7 @@ public final class ControlRoutes {
     public void register(io.javalin.config.RoutesConfig routes) {
         routes.before(PREFIX + "/*", new ControlGuard(backend.config())::check);
         routes.get("/", IndexPage::serve);
-        routes.get(PREFIX + "/health", guarded(this::health));
-        routes.head(PREFIX + "/health", guarded(this::health)); // Docker and load-balancer probes
-        routes.post(PREFIX + "/reset", guarded(this::reset));
-        routes.post(PREFIX + "/clock/advance", guarded(this::advance));
-        new ResourcesControl(backend).register(routes, this::guarded);
-        new JournalControl(backend).register(routes, this::guarded);
-        new FaultsControl(backend).register(routes, this::guarded);
-        new StateControl(backend).register(routes, this::guarded);
+        new ControlCalls(control).register(routes, this::guarded);
         new DashboardRoute().register(routes);
         // last among the control routes: any other path or method under the prefix is the control API's error
         for (io.javalin.http.HandlerType method : METHODS) {
@@ -89,58 +89,8 @@ public final class ControlRoutes {
                 Json.MAPPER.createObjectNode().put("code", e.code()).put("message", e.getMessage())));
     }
 
-    private void health(Context ctx) {
-        long uptime = Duration.between(backend.startedAt(), java.time.Instant.now()).getSeconds();
-        String failure = backend.persistenceFailure();
-        ObjectNode body = Json.MAPPER.createObjectNode()
-                .put("status", failure == null ? "ok" : "degraded")
-                .put("version", Version.VALUE)
-                .put("uptimeSeconds", uptime)
-                // the clock transitions follow, so a client (the dashboard) can show the manual clock's time
-                .put("clock", backend.clock().isManual() ? "manual" : "system")
-                .put("now", backend.clock().now().toString());
-        // still 200: the server answers; a probe that must see persistence reads "status"
-        if (failure != null) body.put("reason", failure);
-        reply(ctx, 200, body);
-    }
 
-    private void reset(Context ctx) {
-        String account = ctx.queryParam("account");
-        if (account != null && account.isEmpty()) {
-            throw ControlError.badRequest("account must not be empty: ?account=KEY resets one account, no query resets everything");
-        }
-        if (account != null) {
-            backend.store().reset(account);
-        } else {
-            backend.reset();
-        }
-        ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
-        if (account != null) body.put("account", account);
-        reply(ctx, 200, body);
-        ControlLog.changed(ctx, account == null ? "everything reset (instances, journal, fault rules, clock)"
-                : "account " + account + " reset");
-    }
 
-    private void advance(Context ctx) {
-        JsonNode body = readBody(ctx);
-        JsonNode seconds = body.get("seconds");
-        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
-            throw ControlError.badRequest("body must be {\"seconds\": N} with N >= 0");
-        }
-        if (!backend.clock().isManual()) {
-            throw new ControlError(409, "CLOCK_NOT_MANUAL", "the clock is the system clock; start cloudmock with --clock manual to move it");
-        }
-        java.time.Instant latest = io.cloudmock.core.ManualClock.LATEST;
-        long left = Duration.between(backend.clock().now(), latest).toMillis();
-        if (seconds.asDouble() * 1000 > left) {
-            throw ControlError.badRequest("the clock cannot go past " + latest + "; at most " + left / 1000 + " seconds are left");
-        }
-        long millis = Math.round(seconds.asDouble() * 1000);
-        java.time.Instant now = backend.clock().advance(Duration.ofMillis(millis));
-        reply(ctx, 200, Json.MAPPER.createObjectNode().put("now", now.toString()));
-        ControlLog.changed(ctx, "clock advanced " + Duration.ofMillis(millis).toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-                + " to " + now);
-    }
 
     /** The request body as a JSON object; an empty body is an empty object. */
     static JsonNode readBody(Context ctx) {

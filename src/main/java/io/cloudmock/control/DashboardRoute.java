@@ -32,6 +32,11 @@ final class DashboardRoute {
             PATH + "/dashboard.js", load("dashboard.js", "text/javascript; charset=utf-8"),
             PATH + "/dashboard.css", load("dashboard.css", "text/css; charset=utf-8"));
 
+    /** The page, its script and its style sheet: served to anyone the Host and Origin rules let through. */
+    static boolean isAsset(String path) {
+        return path.equals(PATH) || path.equals(PATH + "/dashboard.js") || path.equals(PATH + "/dashboard.css");
+    }
+
     void register(RoutesConfig routes) {
         for (String path : assets.keySet()) routes.get(path, this::serve);
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@code new CloudMockControl("http://127.0.0.1:8080", token)}). Every call throws {@link Failure} on a non-2xx
  * answer, with the status and cloudmock's error code and message.
  */
-public final class CloudMockControl {
+public final class CloudMockControl implements io.cloudmock.control.Control {
     private final String baseUrl;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -35,18 +35,10 @@ public final class CloudMockControl {
     }
 
     /** A control call that answered something other than 2xx. */
-    public static final class Failure extends RuntimeException {
-        private final int status;
-        private final String code;
-
+    public static final class Failure extends io.cloudmock.control.ControlError {
         Failure(int status, String code, String message) {
-            super("HTTP " + status + " " + code + ": " + message);
-            this.status = status;
-            this.code = code;
+            super(status, code, "HTTP " + status + " " + code + ": " + message);
         }
-
-        public int status() { return status; }
-        public String code() { return code; }
     }
 
     // ---- clock and reset
@@ -57,7 +49,6 @@ public final class CloudMockControl {
         return Instant.parse(r.get("now").asText());
     }
 
-    public Instant advanceSeconds(long seconds) { return advance(Duration.ofSeconds(seconds)); }
 
     /** Forgets every instance, journal entry and fault rule; the manual clock goes back to its start. */
     public void reset() { call("POST", "/reset", null); }
@@ -69,38 +60,34 @@ public final class CloudMockControl {
 
     // ---- instances
 
-    /**
-     * Creates {@code count} instances directly (state null = the provider's default, account null = default).
-     * Returns the array of created instances ({@code provider, account, id, state, fields}).
-     */
-    public JsonNode createInstances(String provider, String account, String state, Map<String, ?> fields, int count) {
+    @Override
+    public JsonNode resources(String provider, String account, String kind) {
+        StringBuilder q = new StringBuilder("/resources?");
+        if (provider != null) q.append("provider=").append(encode(provider)).append('&');
+        if (account != null) q.append("account=").append(encode(account)).append('&');
+        if (kind != null) q.append("kind=").append(encode(kind));
+        return call("GET", q.toString(), null).get("resources");
+    }
+
+    @Override
+    public JsonNode createResources(JsonNode resource) { return call("POST", "/resources", resource).get("resources"); }
+
+    @Override
+    public JsonNode createNetwork(String provider, String account) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("provider", provider);
         if (account != null) body.put("account", account);
-        if (state != null) body.put("state", state);
-        if (fields != null) body.put("fields", fields);
-        body.put("count", count);
-        return call("POST", "/instances", body).get("instances");
+        return call("POST", "/networks", body).get("resources");
     }
-
-    /** Creates one instance in the default account; returns it. */
-    public JsonNode createInstance(String provider, String state, Map<String, ?> fields) {
-        return createInstances(provider, null, state, fields, 1).get(0);
-    }
-
-    /** Every instance of every provider and account. */
-    public JsonNode instances() { return call("GET", "/instances", null).get("instances"); }
 
     /** Instances of one provider and/or account (null = any). */
+    @Override
     public JsonNode instances(String provider, String account) {
         StringBuilder q = new StringBuilder("/instances?");
         if (provider != null) q.append("provider=").append(encode(provider)).append('&');
         if (account != null) q.append("account=").append(encode(account));
         return call("GET", q.toString(), null).get("instances");
     }
-
-    /** Forces an instance (found in any account) into {@code state}; returns it. */
-    public JsonNode forceState(String provider, String id, String state) { return forceState(provider, null, id, state); }
 
     public JsonNode forceState(String provider, String account, String id, String state) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -114,20 +101,6 @@ public final class CloudMockControl {
     /** Adds a fault rule ({@code provider, action, instanceId, httpStatus, code, message, delayMs, times, probability, seed}); returns its id. */
     public String addFault(Map<String, ?> rule) { return call("POST", "/faults", rule).get("id").asText(); }
 
-    /**
-     * The next {@code times} calls of {@code action} fail with {@code httpStatus} and {@code code} (null = the
-     * provider's generic code for the status); returns the rule id.
-     */
-    public String failNext(String provider, String action, int times, int httpStatus, String code) {
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("provider", provider);
-        rule.put("action", action);
-        rule.put("times", times);
-        rule.put("httpStatus", httpStatus);
-        if (code != null) rule.put("code", code);
-        return addFault(rule);
-    }
-
     /** The rules, each with {@code remaining} and {@code fired}. */
     public JsonNode faults() { return call("GET", "/faults", null).get("faults"); }
 
@@ -136,9 +109,6 @@ public final class CloudMockControl {
     public void clearFaults() { call("DELETE", "/faults", null); }
 
     // ---- journal
-
-    /** The journal, oldest first. */
-    public JsonNode requests() { return call("GET", "/requests", null).get("requests"); }
 
     /** The journal entries of one provider, account and/or action (null = any). */
     public JsonNode requests(String provider, String account, String action) {

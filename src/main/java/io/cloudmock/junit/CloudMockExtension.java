@@ -57,7 +57,7 @@ public final class CloudMockExtension implements BeforeAllCallback, AfterAllCall
             perTest = true;
             start();
         }
-        mock.backend().reset();
+        mock.control().reset(); // in-process, through the same control interface as over HTTP
     }
 
     @Override

@@ -35,8 +35,28 @@ final class NcpActions {
             m.put("setProtectServerTermination", NcpServerActions::setProtect);
             m.put("changeServerInstanceName", NcpServerActions::changeName);
             m.put(NcpTransitions.INTERRUPT, NcpServerActions::interrupt);
-            // what Terraform's ncloud_server reads besides servers
-            m.put("getAccessControlGroupList", NcpNetworkActions::accessControlGroups);
+            // login keys (ncp-network-api.md 5.1)
+            m.put("createLoginKey", NcpLoginKeyActions::create);
+            m.put("importLoginKey", NcpLoginKeyActions::importKey);
+            m.put("getLoginKeyList", NcpLoginKeyActions::list);
+            m.put("deleteLoginKeys", NcpLoginKeyActions::delete);
+            // ACGs and their rules (5.2)
+            m.put("createAccessControlGroup", NcpAcgActions::create);
+            m.put("getAccessControlGroupList", NcpAcgActions::list);
+            m.put("getAccessControlGroupDetail", NcpAcgActions::detail);
+            m.put("deleteAccessControlGroup", NcpAcgActions::delete);
+            m.put("getAccessControlGroupRuleList", NcpAcgActions::ruleList);
+            m.put("addAccessControlGroupInboundRule", NcpAcgActions::addInbound);
+            m.put("addAccessControlGroupOutboundRule", NcpAcgActions::addOutbound);
+            m.put("removeAccessControlGroupInboundRule", NcpAcgActions::removeInbound);
+            m.put("removeAccessControlGroupOutboundRule", NcpAcgActions::removeOutbound);
+            // init scripts (5.6)
+            m.put("createInitScript", NcpInitScriptActions::create);
+            m.put("getInitScriptList", NcpInitScriptActions::list);
+            m.put("getInitScriptDetail", NcpInitScriptActions::detail);
+            m.put("deleteInitScripts", NcpInitScriptActions::delete);
+            // network interfaces (5.3)
+            m.put("getNetworkInterfaceList", NcpNetworkActions::networkInterfaceList);
             m.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);
             m.put("getBlockStorageInstanceList", NcpBlockStorageActions::list);
             m.put("getBlockStorageInstanceDetail", NcpBlockStorageActions::detail);
@@ -51,7 +71,18 @@ final class NcpActions {
     /** The VPC API: VPCs, subnets, network ACLs, route tables. */
     static Map<String, NcpAction> vpcNetwork() {
         Map<String, NcpAction> m = new LinkedHashMap<>();
-        m.put("getSubnetDetail", NcpNetworkActions::subnetDetail);
+        m.put(NcpNetworkTransitions.CREATE_VPC, NcpVpcActions::createVpc);
+        m.put("getVpcList", NcpVpcActions::vpcList);
+        m.put("getVpcDetail", NcpVpcActions::vpcDetail);
+        m.put(NcpNetworkTransitions.DELETE_VPC, NcpVpcActions::deleteVpc);
+        m.put(NcpNetworkTransitions.CREATE_SUBNET, NcpVpcActions::createSubnet);
+        m.put("getSubnetList", NcpVpcActions::subnetList);
+        m.put("getSubnetDetail", NcpVpcActions::subnetDetail);
+        m.put(NcpNetworkTransitions.DELETE_SUBNET, NcpVpcActions::deleteSubnet);
+        m.put("getNetworkAclList", NcpVpcActions::networkAclList);
+        m.put("getNetworkAclDetail", NcpVpcActions::networkAclDetail);
+        m.put("getRouteTableList", NcpVpcActions::routeTableList);
+        m.put("getRouteTableDetail", NcpVpcActions::routeTableDetail);
         return Map.copyOf(m);
     }
 }

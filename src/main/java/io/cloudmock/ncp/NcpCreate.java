@@ -19,15 +19,7 @@ final class NcpCreate {
     /** How many servers one account may hold (the service has a per-account limit; its value varies). */
     static final int LIMIT = 500;
 
-    /**
-     * Numbers of what a server brings along are derived from its own number (which the id maker keeps unique,
-     * also after a state import): interface N is server + 40,000,000 + N * 1,000,000; its public IP is
-     * server + 70,000,000. No second counter, so nothing to restore.
-     */
-    static String nicNo(String serverNo, int index) {
-        return Long.toString(Long.parseLong(serverNo) + 40_000_000L + index * 1_000_000L);
-    }
-
+    /** A server's public IP number is derived from its own (public IPs are not resources yet). */
     static String publicIpNo(String serverNo) { return Long.toString(Long.parseLong(serverNo) + 70_000_000L); }
 
     static Map<String, Object> handle(NcpCall r) {
@@ -46,11 +38,12 @@ final class NcpCreate {
         String description = p.get("serverDescription", "");
         if (description.length() > 1000) throw new NcpException(NcpError.INVALID_PARAMETER, "serverDescription", "(longer than 1000)");
         Boolean protect = p.bool("isProtectServerTermination");
-        String loginKey = p.get("loginKeyName", "cloudmock-key");
+        String loginKey = p.get("loginKeyName");
         String initScriptNo = p.get("initScriptNo", "");
         String userData = p.get("userData", "");
 
-        Map<String, Object> place = classic ? classicPlace(p) : vpcPlace(r, p);
+        Map<String, Object> place = classic ? classicPlace(p) : Map.of();
+        List<NcpServerNics.Asked> nicsAsked = classic ? List.of() : NcpServerNics.asked(p, count);
         Boolean publicIp = classic ? null : p.bool("associateWithPublicIp");
 
         List<String> names = new ArrayList<>(count);
@@ -72,6 +65,10 @@ final class NcpCreate {
             Set<String> taken = new HashSet<>();
             for (Resource i : existing) taken.add(i.string("serverName"));
             for (String name : names) if (taken.contains(name)) throw new NcpException(NcpError.NAME_IN_USE);
+            // every reference and address is checked and chosen before anything is made
+            NcpServerNics.Plan plan = classic ? null : NcpServerNics.plan(tx, r, p, nicsAsked, count);
+            String keyName = classic ? (loginKey == null ? "cloudmock-key" : loginKey) : NcpServerNics.loginKey(tx, loginKey);
+            if (!classic) NcpServerNics.checkInitScript(tx, initScriptNo, image, r.regionCode());
 
             List<Resource> created = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
@@ -79,25 +76,20 @@ final class NcpCreate {
                 Map<String, Object> f = r.model().base(id, image, product, now);
                 if (!names.isEmpty()) f.put("serverName", names.get(k));
                 f.put("serverDescription", description);
-                f.put("loginKeyName", loginKey);
+                f.put("loginKeyName", keyName);
                 f.put("isProtectServerTermination", Boolean.TRUE.equals(protect));
                 f.put("initScriptNo", initScriptNo);
                 f.put("userData", userData);
                 f.putAll(place);
                 if (!classic) {
-                    List<String> nics = new ArrayList<>();
-                    List<NcpParams> nicParams = p.structList("networkInterfaceList");
-                    int nicCount = Math.max(1, nicParams.size());
-                    for (int n = 0; n < nicCount; n++) nics.add(nicNo(id, n));
-                    f.put("networkInterfaceNoList", nics);
-                    // what getNetworkInterfaceDetail shows of each interface (order, ACGs, ip asked for)
-                    f.put("networkInterfaces", NcpNetworkActions.nicRecords(nics, nicParams));
+                    f.putAll(plan.place());
                     if (Boolean.TRUE.equals(publicIp)) {
                         f.put("publicIpInstanceNo", publicIpNo(id));
                         f.put("publicIp", publicIpFor(id));
                     }
                 }
                 Resource instance = new Resource(r.flavour().provider, NcpModel.KIND, tx.account(), id, NcpStates.INIT.name(), now, f);
+                if (!classic) plan.attach(tx, instance, k, now);
                 tx.add(instance);
                 tx.begin(NcpTransitions.CREATE, instance);
                 created.add(instance);
@@ -136,29 +128,6 @@ final class NcpCreate {
         }
         if (!NcpCatalog.compatible(image, product)) throw new NcpException(NcpError.PRODUCT_NOT_FOUND);
         return product;
-    }
-
-    /** VPC placement: vpcNo, subnetNo and the network interfaces are required; zone = the region's first. */
-    private static Map<String, Object> vpcPlace(NcpCall r, NcpParams p) {
-        String region = r.regionCode();
-        String vpcNo = NcpNetworkActions.number(p.require("vpcNo"), "vpcNo");
-        String subnetNo = NcpNetworkActions.number(p.require("subnetNo"), "subnetNo");
-        List<NcpParams> nics = p.structList("networkInterfaceList");
-        if (nics.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "networkInterfaceList.1.networkInterfaceOrder");
-        Set<String> orders = new HashSet<>();
-        for (int n = 0; n < nics.size(); n++) {
-            NcpParams nic = nics.get(n);
-            String where = "networkInterfaceList." + (n + 1) + ".";
-            Integer order = nic.integer("networkInterfaceOrder", 0, 9);
-            if (order == null) throw new NcpException(NcpError.MISSING_PARAMETER, where + "networkInterfaceOrder");
-            if (!orders.add(order.toString())) throw new NcpException(NcpError.DUPLICATED_PARAMETER, where + "networkInterfaceOrder");
-            if (nic.list("accessControlGroupNoList").isEmpty()) {
-                throw new NcpException(NcpError.MISSING_PARAMETER, where + "accessControlGroupNoList.1");
-            }
-        }
-        String zone = NcpCatalog.zones(region).get(0).zoneCode();
-        return Map.of("regionCode", region, "zoneCode", zone, "vpcNo", vpcNo, "subnetNo", subnetNo,
-                "placementGroupNo", p.get("placementGroupNo", ""));
     }
 
     private static Map<String, Object> classicPlace(NcpParams p) {

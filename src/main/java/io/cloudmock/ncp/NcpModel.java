@@ -34,6 +34,9 @@ public final class NcpModel implements ResourceKind {
 
     public NcpFlavour flavour() { return flavour; }
 
+    /** The id maker, for what a server action makes besides servers (network interfaces, storage). */
+    Ids ids() { return ids; }
+
     @Override public String provider() { return flavour.provider; }
     @Override public String kind() { return KIND; }
     @Override public boolean isInstance() { return true; }
@@ -43,6 +46,12 @@ public final class NcpModel implements ResourceKind {
     @Override public String uniqueField() { return "serverName"; }
 
     static String date(Instant t) { return DATE.format(t); }
+
+    /** A VPC server made by the control API lands in the subnet it names, or in the account's ready network. */
+    @Override
+    public void prepare(io.cloudmock.core.Account.Tx tx, io.cloudmock.core.Resource resource) {
+        if (!flavour.classic()) NcpServerNics.prepareControl(tx, ids, resource);
+    }
 
     /**
      * The fields of a new server from an image and a product of the catalogue; {@code given} (control API) may
@@ -103,9 +112,10 @@ public final class NcpModel implements ResourceKind {
             f.put("publicIpInstanceNo", "");
             f.put("zoneCode", "KR-1");
             f.put("regionCode", "KR");
-            f.put("vpcNo", "1");
-            f.put("subnetNo", "1");
-            f.put("networkInterfaceNoList", List.of(NcpCreate.nicNo(id, 0)));  // every VPC server has eth0
+            // the network is filled in by createServerInstances, or by prepare for the control API
+            f.put("vpcNo", "");
+            f.put("subnetNo", "");
+            f.put("networkInterfaceNoList", List.of());
             f.put("placementGroupNo", "");
             f.put("placementGroupName", "");
             f.put("memberServerImageInstanceNo", "");

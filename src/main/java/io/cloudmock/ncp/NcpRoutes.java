@@ -34,6 +34,7 @@ public final class NcpRoutes {
             NcpFlavour flavour = product.equals("/server") ? NcpFlavour.CLASSIC : NcpFlavour.VPC;
             otherVersions.add(new NcpProvider(product, flavour, vpc, java.util.Map.of(), backend));
         }
+        NcpNetwork.register(backend);
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {

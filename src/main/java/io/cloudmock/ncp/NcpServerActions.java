@@ -168,6 +168,9 @@ final class NcpServerActions {
                 }
             }
             tx.beginAll(action, targets, NcpServerActions::rememberUptime);
+            if (action.equals(NcpTransitions.TERMINATE) && !r.flavour().classic()) {
+                for (Resource i : targets) NcpServerNics.releaseKept(tx, i);
+            }
             return NcpServerView.payload(targets, r.flavour());
         });
     }

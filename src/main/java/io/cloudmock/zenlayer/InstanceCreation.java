@@ -109,6 +109,15 @@ final class InstanceCreation {
         if (systemDiskSize != null && systemDiskSize < minSystemDisk) {
             throw ZenlayerError.INVALID_PARAMETER_LESS_MINIMUM.with("systemDisk.diskSize", minSystemDisk);
         }
+        if (keyId != null && "windows".equals(image.osType())) {
+            throw ZenlayerError.INVALID_PARAMETER_VALUE.with(keyId, "keyId", "none: SSH key pairs are not supported for Windows operating system");
+        }
+        for (DataDisk d : dataDisks) {
+            if (!DiskActions.categories(zoneId).contains(d.category())) throw ZenlayerError.INVALID_DISK_CATEGORY_ZONE_NOT_SUPPORT.with(d.category(), zoneId);
+        }
+        if (systemDiskCategory != null && !DiskActions.categories(zoneId).contains(systemDiskCategory)) {
+            throw ZenlayerError.INVALID_DISK_CATEGORY_ZONE_NOT_SUPPORT.with(systemDiskCategory, zoneId);
+        }
         if (Boolean.TRUE.equals(enableIpv6) && !zone.supportIpv6()) {
             throw ZenlayerError.INVALID_PARAMETER_VALUE.with("true", "enableIpv6", "false (zone " + zoneId + " has no IPv6)");
         }
@@ -129,12 +138,10 @@ final class InstanceCreation {
                 f.put("expiredTime", ZenlayerModel.TIME.format(now.atZone(ZoneOffset.UTC).plusMonths(period)));
             }
             if (trafficPackageSize != null) f.put("trafficPackageSize", trafficPackageSize);
-            if (subnetId != null) f.put("subnetId", subnetId);
             if (resourceGroupId != null) {
                 f.put("resourceGroupId", resourceGroupId);
                 if (!resourceGroupId.equals(ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_ID)) f.put("resourceGroupName", resourceGroupId);
             }
-            if (securityGroupId != null) f.put("securityGroupIds", new ArrayList<>(List.of(securityGroupId)));
             if (Boolean.FALSE.equals(enableIpv4)) f.put("publicIpAddresses", new ArrayList<>());
             if (Boolean.TRUE.equals(enableIpv6)) {
                 f.put("publicIpv6Addresses", new ArrayList<>(List.of(ZenlayerModel.publicIpv6(ZenlayerModel.number(id)))));
@@ -155,12 +162,17 @@ final class InstanceCreation {
                 }
             }
             f.put("dataDisks", disks);
-            f.put("keyId", keyId);
             f.put("nic", ZenlayerModel.nic(wanName, lanName));
             f.put("tags", ZenlayerModel.tags(new ArrayList<>(tags)));
             created.add(new Resource(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, call.account().name(), id, ZenlayerTransitions.PENDING, now, f));
         }
         call.account().atomically(tx -> {
+            // against the account: subnet, security group, key (network reference 9.1), then all join at once
+            Resource subnet = ZenlayerNetwork.subnetFor(tx, subnetId, zoneId, count);
+            Resource group = ZenlayerNetwork.groupFor(tx, securityGroupId);
+            Resource key = ZenlayerNetwork.keyFor(tx, keyId);
+            Set<String> taken = new java.util.HashSet<>();
+            for (Resource i : created) ZenlayerNetwork.join(tx, i, subnet, List.of(group), key, taken);
             for (Resource i : created) tx.add(i);
             tx.beginAll(ZenlayerTransitions.CREATE, created);
             return null;
@@ -187,7 +199,8 @@ final class InstanceCreation {
         List<DataDisk> out = new ArrayList<>();
         int total = 0;
         for (ZenlayerRequest d : given) {
-            Integer size = d.integer("diskSize", 1, MAX_DISK_SIZE);
+            // data disks: 20 to 2000 GB, as CreateDisks (network reference 9.1)
+            Integer size = d.integer("diskSize", DiskActions.MIN_SIZE, DiskActions.MAX_SIZE);
             if (size == null) throw ZenlayerError.MISSING_PARAMETER.with(d.path("diskSize"));
             Integer amount = d.integer("diskAmount", 1, MAX_DATA_DISKS);
             String category = d.enumValue("diskCategory", ZenlayerCatalog.DISK_CATEGORIES);
@@ -202,7 +215,7 @@ final class InstanceCreation {
     }
 
     /** The {@code tags} wrapper: {@code {"tags":[{"key":..,"value":..}]}}, at most 20. */
-    private static List<Map<String, Object>> tags(ZenlayerRequest b) {
+    static List<Map<String, Object>> tags(ZenlayerRequest b) {
         ZenlayerRequest wrapper = b.object("tags");
         List<Map<String, Object>> out = new ArrayList<>();
         if (wrapper == null) return out;

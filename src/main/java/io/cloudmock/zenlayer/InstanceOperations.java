@@ -48,7 +48,18 @@ final class InstanceOperations {
     /** Out of the recycle bin for good: RECYCLE only, then gone. */
     static void release(ZenlayerCall call, ObjectNode response) {
         List<String> ids = call.body().instanceIds();
-        batch(call, ids, false, (tx, found) -> tx.beginAll(ZenlayerTransitions.RELEASE, found));
+        batch(call, ids, false, (tx, found) -> {
+            tx.beginAll(ZenlayerTransitions.RELEASE, found);
+            // portable disks "will not be deleted while deleting its attached instance and becomes AVAILABLE":
+            // detached at release (they stay IN_USE while the instance is in the recycle bin)
+            for (Resource i : found) {
+                for (Resource d : tx.referrers(i, ZenlayerNetworkKinds.DISK)) {
+                    tx.refer(d, ZenlayerNetworkKinds.INSTANCE, (String) null);
+                    InstanceDisks.detach(i, d);
+                    d.force(ZenlayerNetworkTransitions.DISK_AVAILABLE, call.now());
+                }
+            }
+        });
     }
 
     /** Only the display name can be changed; any unknown id fails the whole call. */
@@ -125,11 +136,17 @@ final class InstanceOperations {
                 String lan = lanName != null ? lanName : nic == null ? "eth1" : String.valueOf(nic.get("lanName"));
                 if (wan.equals(lan)) throw ZenlayerError.INVALID_PARAMETER_NIC_NAME_CONFLICT.with();
             }
+            // the key: it exists, and the image is not Windows
+            ZenlayerNetwork.keyFor(tx, keyId);
+            if (keyId != null && "windows".equals((image != null ? image : ZenlayerCatalog.image(i.string("imageId"))).osType())) {
+                throw ZenlayerError.INVALID_PARAMETER_VALUE.with(keyId, "keyId", "none: SSH key pairs are not supported for Windows operating system");
+            }
             if (image != null) {
                 i.fields().put("imageId", image.imageId());
                 i.fields().put("imageName", image.imageName());
             }
             i.fields().put("keyId", keyId);
+            tx.refer(i, ZenlayerNetworkKinds.KEY_PAIR, keyId);
             if (name != null) i.fields().put("instanceName", name);
             if (wanName != null || lanName != null) {
                 @SuppressWarnings("unchecked")

@@ -79,7 +79,7 @@ public final class ZenlayerModel implements ResourceKind {
         f.put("resourceGroupId", ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_ID);
         f.put("resourceGroupName", ZenlayerCatalog.DEFAULT_RESOURCE_GROUP_NAME);
         f.put("trafficPackageSize", null);
-        f.put("securityGroupIds", new ArrayList<>(List.of(defaultSecurityGroup(zone.zoneId()))));
+        f.put("securityGroupIds", new ArrayList<>(List.of(ZenlayerNetwork.DEFAULT_SECURITY_GROUP)));
         f.put("systemDisk", disk(newDiskId(), null, Math.max(DEFAULT_SYSTEM_DISK_SIZE, image.imageSize()), "STANDARD", null));
         f.put("dataDisks", new ArrayList<>());
         f.put("autoRenew", false);
@@ -108,6 +108,40 @@ public final class ZenlayerModel implements ResourceKind {
                 f.put(e.getKey(), e.getValue());
             }
             return f;
+        } catch (ZenlayerException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Addresses handed out to instances prepared in one transaction but not added yet (a control-API count). */
+    private final Map<io.cloudmock.core.Account.Tx, java.util.Set<String>> pending =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /**
+     * A control-API or seed instance joins what its references name (a {@code subnet} of its zone, 1 or 2
+     * {@code security-group}s, a {@code key-pair}) and otherwise the account's ready network (made on first
+     * need): the zone's ready subnet and the ready security group. A {@code fields.keyId} of an existing key
+     * becomes a reference too.
+     */
+    @Override
+    public void prepare(io.cloudmock.core.Account.Tx tx, io.cloudmock.core.Resource r) {
+        try {
+            ZenlayerNetwork.ensureDefaults(tx, r.since());
+            String zoneId = r.string("zoneId");
+            ZenlayerCatalog.zone(zoneId);
+            io.cloudmock.core.Resource subnet = r.reference(ZenlayerNetworkKinds.SUBNET) != null
+                    ? tx.get(PROVIDER, ZenlayerNetworkKinds.SUBNET, r.reference(ZenlayerNetworkKinds.SUBNET))
+                    : ZenlayerNetwork.readySubnet(tx, zoneId, r.since(), ids);
+            if (!subnet.string("zoneId").equals(zoneId)) throw ZenlayerError.INVALID_SUBNET_ZONE_MISMATCH.with(subnet.id(), zoneId);
+            List<io.cloudmock.core.Resource> groups = new ArrayList<>();
+            for (String g : r.references(ZenlayerNetworkKinds.SECURITY_GROUP)) groups.add(tx.get(PROVIDER, ZenlayerNetworkKinds.SECURITY_GROUP, g));
+            if (groups.size() > ZenlayerNetwork.MAX_GROUPS_PER_INSTANCE) {
+                throw ZenlayerError.OPERATION_DENIED_INSTANCE_SECURITY_GROUP_EXCEED_LIMIT.with(ZenlayerNetwork.MAX_GROUPS_PER_INSTANCE, r.id());
+            }
+            if (groups.isEmpty()) groups.add(ZenlayerNetwork.readyGroup(tx, r.since(), ids));
+            String keyId = r.reference(ZenlayerNetworkKinds.KEY_PAIR) != null ? r.reference(ZenlayerNetworkKinds.KEY_PAIR) : r.string("keyId");
+            io.cloudmock.core.Resource key = keyId.isEmpty() ? null : tx.get(PROVIDER, ZenlayerNetworkKinds.KEY_PAIR, keyId);
+            ZenlayerNetwork.join(tx, r, subnet, groups, key, pending.computeIfAbsent(tx, t -> new java.util.HashSet<>()));
         } catch (ZenlayerException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

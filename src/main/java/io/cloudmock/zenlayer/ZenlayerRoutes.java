@@ -21,6 +21,7 @@ public final class ZenlayerRoutes {
         this.backend = backend;
         ZenlayerModel model = new ZenlayerModel(backend.ids());
         backend.register(model);
+        ZenlayerNetworkKinds.register(backend);
         this.api = new ZenlayerProvider(backend, model);
     }
 

@@ -49,7 +49,9 @@ final class ZrmTags {
         }
         List<String> delete = b.strings("deleteTagKeys");
         call.account().atomically(tx -> {
+            // instances, and the stand-alone disks whose tags Terraform's zvm_disk changes here too
             Resource i = tx.get(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, uuid);
+            if (i == null) i = tx.get(ZenlayerModel.PROVIDER, ZenlayerNetworkKinds.DISK, uuid);
             if (i == null) throw ZenlayerError.OPERATION_FAILED_RESOURCE_NOT_FOUND.with(uuid);
             Map<String, String> tags = new LinkedHashMap<>();
             if (i.fields().get("tags") instanceof Map<?, ?> wrapper && wrapper.get("tags") instanceof List<?> list) {

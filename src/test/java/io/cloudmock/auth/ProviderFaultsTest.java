@@ -19,9 +19,10 @@ class ProviderFaultsTest extends EndToEndTest {
     }
 
     private static String runningServer() {
-        String id = given().queryParams("serverImageProductCode", "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003", "vpcNo", "1",
-                        "subnetNo", "1", "networkInterfaceList.1.networkInterfaceOrder", "0",
-                        "networkInterfaceList.1.accessControlGroupNoList.1", "1", "responseFormatType", "json")
+        io.cloudmock.support.ReadyNetworks.Ncp n = io.cloudmock.support.ReadyNetworks.ncp(mock.baseUrl(), null);
+        String id = given().queryParams("serverImageProductCode", "SW.VSVR.OS.LNX64.UBNTU.SVR24.G003", "vpcNo", n.vpcNo(),
+                        "subnetNo", n.subnetNo(), "networkInterfaceList.1.networkInterfaceOrder", "0",
+                        "networkInterfaceList.1.accessControlGroupNoList.1", n.acgNo(), "responseFormatType", "json")
                 .get("/vserver/v2/createServerInstances").jsonPath()
                 .getString("createServerInstancesResponse.serverInstanceList[0].serverInstanceNo");
         advance(4);

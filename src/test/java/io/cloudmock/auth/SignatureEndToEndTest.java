@@ -50,12 +50,15 @@ class SignatureEndToEndTest {
         return requests.get(requests.size() - 1);
     }
 
-    private static final String CREATE = "responseFormatType=json&serverImageProductCode=SW.VSVR.OS.LNX64.UBNTU.SVR24.G003"
-            + "&vpcNo=1&subnetNo=1&networkInterfaceList.1.networkInterfaceOrder=0&networkInterfaceList.1.accessControlGroupNoList.1=1";
+    /** A create in the account's ready network (made here through the control API). */
+    private static String create() {
+        return "responseFormatType=json&serverImageProductCode=SW.VSVR.OS.LNX64.UBNTU.SVR24.G003&"
+                + io.cloudmock.support.ReadyNetworks.ncp(base, AK).query();
+    }
 
     @Test
     void ncpAcceptsTheGoSdksV1HeaderAndTheJavaSdksV2Header() throws Exception {
-        HttpResponse<String> created = SignedClient.ncpGoStyle(base, "/vserver/v2/createServerInstances", CREATE, AK, SK,
+        HttpResponse<String> created = SignedClient.ncpGoStyle(base, "/vserver/v2/createServerInstances", create(), AK, SK,
                 nowMs(), "x-ncp-apigw-signature-v1");
         assertEquals(200, created.statusCode(), created.body());
         HttpResponse<String> listed = SignedClient.ncpGet(base, "/vserver/v2/getServerInstanceList?responseFormatType=json",
@@ -195,7 +198,7 @@ class SignatureEndToEndTest {
 
     @Test
     void twoKeysAreTwoAccounts() throws Exception {
-        SignedClient.ncpGoStyle(base, "/vserver/v2/createServerInstances", CREATE, AK, SK, nowMs(), "x-ncp-apigw-signature-v1");
+        SignedClient.ncpGoStyle(base, "/vserver/v2/createServerInstances", create(), AK, SK, nowMs(), "x-ncp-apigw-signature-v1");
         HttpResponse<String> mine = SignedClient.ncpGet(base, "/vserver/v2/getServerInstanceList?responseFormatType=json", AK, SK, nowMs());
         HttpResponse<String> theirs = SignedClient.ncpGet(base, "/vserver/v2/getServerInstanceList?responseFormatType=json", AK2, SK2, nowMs());
         assertEquals(1, json(mine).get("getServerInstanceListResponse").get("totalRows").intValue());

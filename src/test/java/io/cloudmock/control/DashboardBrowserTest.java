@@ -113,10 +113,15 @@ class DashboardBrowserTest {
         awaitText(d, "#resources tr[data-id='" + id + "'] td.state", state);
     }
 
+    /** One by one: an NCP server name is unique in an account, as on NCP. */
     static List<String> createRunningServers(int count) {
-        return api(mock).contentType("application/json")
-                .body("{\"provider\":\"ncp\",\"state\":\"RUN\",\"fields\":{\"serverName\":\"web\"},\"count\":" + count + "}")
-                .post("/_cloudmock/instances").then().statusCode(201).extract().path("instances.id");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(api(mock).contentType("application/json")
+                    .body("{\"provider\":\"ncp\",\"state\":\"RUN\",\"fields\":{\"serverName\":\"web-" + i + "\"}}")
+                    .post("/_cloudmock/instances").then().statusCode(201).extract().path("instances[0].id"));
+        }
+        return ids;
     }
 
     static io.restassured.response.Response stopServers(List<String> ids) {

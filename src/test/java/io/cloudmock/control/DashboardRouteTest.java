@@ -40,7 +40,10 @@ class DashboardRouteTest {
                 .body(containsString("mode: 'same-origin'"));
         get("/_cloudmock/ui/dashboard.css").then().statusCode(200).contentType(containsString("text/css"));
         get("/_cloudmock/health").then().statusCode(401);
-        get("/_cloudmock/ui/nothing.js").then().statusCode(404).contentType("application/json");
+        // only the dashboard's own files: anything else under the prefix is the control API's, token first
+        get("/_cloudmock/ui/nothing.js").then().statusCode(401).contentType("application/json");
+        RestAssured.given().baseUri(mock.baseUrl()).header("Authorization", "Bearer s3cret").get("/_cloudmock/ui/nothing.js")
+                .then().statusCode(404).contentType("application/json");
     }
 
     @Test

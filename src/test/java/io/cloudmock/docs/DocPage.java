@@ -23,7 +23,14 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
     }
 
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
-    private static final Pattern DEFINITION = Pattern.compile("^(export\\s+)?[A-Za-z_][A-Za-z0-9_]*(=|\\(\\)\\s*\\{).*");
+    /** A curl of cloudmock (not, say, a download from a release page): an example that must replay. */
+    static boolean aimsAtCloudmock(String line) {
+        return line.startsWith("curl ") && (line.contains("127.0.0.1") || line.contains("localhost") || line.contains("$CM"));
+    }
+
+    /** {@code NAME=value} alone (not {@code NAME=value command}), or the start of {@code NAME() { ... }}. */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "^((export\\s+)?[A-Za-z_][A-Za-z0-9_]*=(\"[^\"]*\"|'[^']*'|\\S*)\\s*(#.*)?|[A-Za-z_][A-Za-z0-9_]*\\(\\)\\s*\\{.*)$");
 
     static DocPage parse(String name, String text) {
         List<String> lines = List.of(text.split("\n", -1));
@@ -45,17 +52,41 @@ record DocPage(String name, String text, List<String> serverArgs, List<Step> ste
                     if (jar != null && serverArgs == null) serverArgs = args(jar);
                     List<String> setup = new ArrayList<>();
                     for (String l : body) if (!l.contains(JAR) && !l.startsWith("mvn ")) setup.add(l);
-                    String first = setup.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst().orElse("");
-                    if (DEFINITION.matcher(first).matches()) {
+                    if (onlyDefinitions(setup)) {
                         steps.add(new Step(i + 2, String.join("\n", setup), null, -1, -1));
                     } else {
-                        for (int k = 0; k < body.size(); k++) if (body.get(k).startsWith("curl ")) unreplayed.add(i + 2 + k);
+                        for (int k = 0; k < body.size(); k++) if (aimsAtCloudmock(body.get(k))) unreplayed.add(i + 2 + k);
                     }
                 }
             }
             i = end;
         }
         return new DocPage(name, text, serverArgs == null ? List.of() : serverArgs, steps, unreplayed);
+    }
+
+    /**
+     * Whether a block only defines things (variables, functions) and so may run as set-up: a block that also runs
+     * a program ({@code go run}, {@code terraform apply}) shows how to use a client and is not run.
+     */
+    static boolean onlyDefinitions(List<String> block) {
+        int depth = 0;
+        boolean continued = false;
+        boolean any = false;
+        for (String line : block) {
+            String l = line.strip();
+            boolean inside = depth > 0 || continued;
+            if (!inside && (l.isEmpty() || l.startsWith("#"))) continue;
+            if (!inside) {
+                if (!DEFINITION.matcher(l).matches()) return false;
+                any = true;
+            }
+            for (char c : l.toCharArray()) {
+                if (c == '{') depth++;
+                else if (c == '}') depth--;
+            }
+            continued = l.endsWith("\\");
+        }
+        return any;
     }
 
     /** {@code java -jar target/cloudmock.jar --port 18181 --clock manual &  # comment} gives the options. */

@@ -42,13 +42,88 @@ final class Normalise {
         return Pattern.compile(regex.toString()).matcher(a).matches();
     }
 
-    /** The answer as the page should show it: whole, or its head when the page showed only a head. */
+    /**
+     * The answer as the page should show it: whole when the page showed it whole; else as many lines of its head
+     * and tail as the page kept, and in between the lines of the fields the page showed (a JSON key or an XML
+     * element it names, with what they hold), each run of left-out lines becoming one {@code …} line.
+     */
     static String trimLike(String expected, String actual) {
         List<String> e = expected.strip().lines().toList();
-        if (e.isEmpty() || !e.get(e.size() - 1).strip().equals(ELIDED)) return actual;
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < e.size(); i++) {
+            if (!e.get(i).contains(ELIDED)) continue;
+            if (first < 0) first = i;
+            last = i;
+        }
+        if (first < 0) return actual;
         List<String> a = actual.lines().toList();
-        int keep = e.size() - 1;
-        if (a.size() <= keep + 1) return actual;
-        return String.join("\n", a.subList(0, keep)) + "\n" + e.get(e.size() - 1);
+        int head = first;
+        int tail = e.size() - 1 - last;
+        if (a.size() <= head + tail + 1) return actual;
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        // the fields at the level of the page's "…" are shown with what they hold; shallower ones are the
+        // containers the page walked through (kept as one line); deeper ones come with their field
+        int level = Integer.MAX_VALUE;
+        for (String line : e) if (line.strip().equals(ELIDED)) { level = indent(line); break; }
+        java.util.Set<String> opened = new java.util.HashSet<>();
+        for (String line : e) {
+            java.util.regex.Matcher m = FIELD.matcher(line);
+            if (!m.lookingAt()) continue;
+            String key = m.group(1) != null ? m.group(1) : m.group(2);
+            if (level == Integer.MAX_VALUE || indent(line) == level) shown.add(key);
+            else if (indent(line) < level) opened.add(key);
+        }
+        boolean[] keep = new boolean[a.size()];
+        for (int i = 0; i < a.size(); i++) {
+            if (i >= a.size() - tail) { keep[i] = true; continue; }
+            java.util.regex.Matcher f = FIELD.matcher(a.get(i));
+            String key = f.lookingAt() ? (f.group(1) != null ? f.group(1) : f.group(2)) : null;
+            if (key != null && opened.contains(key) && !shown.contains(key)) {
+                keep[i] = true;
+                continue;
+            }
+            boolean field = key != null && shown.contains(key);
+            if (!field) {
+                if (i < head) keep[i] = true;
+                continue;
+            }
+            // the field and, when it opens an object, list or element, everything up to its close
+            int depth = 0;
+            int j = i;
+            do {
+                keep[j] = true;
+                depth += opens(a.get(j));
+                j++;
+            } while (depth > 0 && j < a.size());
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < a.size(); i++) {
+            if (keep[i]) {
+                b.append(a.get(i)).append('\n');
+            } else if (i == 0 || keep[i - 1]) {
+                String line = a.get(i);
+                b.append(line, 0, line.length() - line.stripLeading().length()).append(ELIDED).append('\n');
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** A line's leading JSON key ({@code "serverInstanceStatus":}) or XML element ({@code <serverInstanceStatus>}). */
+    private static final Pattern FIELD = Pattern.compile("\\s*(?:\"(\\w+)\"\\s*:|<(\\w+)>)");
+
+    private static int indent(String line) { return line.length() - line.stripLeading().length(); }
+
+    /** How many brackets or elements a line opens, less those it closes. */
+    private static int opens(String line) {
+        int d = 0;
+        for (char c : line.toCharArray()) {
+            if (c == '{' || c == '[') d++;
+            else if (c == '}' || c == ']') d--;
+        }
+        String t = line.strip();
+        if (t.matches("<\\w+>")) d++;
+        else if (t.matches("</\\w+>")) d--;
+        return d;
     }
 }

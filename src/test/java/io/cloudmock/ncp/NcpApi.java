@@ -85,11 +85,60 @@ abstract class NcpApi extends EndToEndTest {
         return as(accessKey).queryParams(p).get(prefix + action);
     }
 
+    /** The ready network's numbers: a VPC, its KR-1 subnet and its default ACG. */
+    record Net(String vpcNo, String subnetNo, String acgNo, String subnet2No) {}
+
+    /** The account's ready network (POST /_cloudmock/networks), made on the first call of a test. */
+    static Net net() { return net(null); }
+
+    static Net net(String accessKey) {
+        JsonPath vpcs = call(accessKey, "/vpc/v2/", "getVpcList", true, "vpcName", "cloudmock-vpc").jsonPath();
+        if (vpcs.getInt("getVpcListResponse.totalRows") == 0) {
+            String body = accessKey == null ? "{\"provider\": \"ncp\"}" : "{\"provider\": \"ncp\", \"account\": \"" + accessKey + "\"}";
+            given().contentType("application/json").body(body).post("/_cloudmock/networks").then().statusCode(201);
+            vpcs = call(accessKey, "/vpc/v2/", "getVpcList", true, "vpcName", "cloudmock-vpc").jsonPath();
+        }
+        String vpcNo = vpcs.getString("getVpcListResponse.vpcList[0].vpcNo");
+        JsonPath subnets = call(accessKey, "/vpc/v2/", "getSubnetList", true, "vpcNo", vpcNo).jsonPath();
+        JsonPath acgs = call(accessKey, "/vserver/v2/", "getAccessControlGroupList", true, "vpcNo", vpcNo).jsonPath();
+        return new Net(vpcNo, subnets.getString("getSubnetListResponse.subnetList[0].subnetNo"),
+                acgs.getString("getAccessControlGroupListResponse.accessControlGroupList[0].accessControlGroupNo"),
+                subnets.getString("getSubnetListResponse.subnetList[1].subnetNo"));
+    }
+
+    /**
+     * A network made through the API as a client makes it: createVpc, wait for RUN, createSubnet in the region's first
+     * zone with the default network ACL, wait for RUN (the clock moves 8 s).
+     */
+    static Net apiNetwork(String region, String cidr, String subnetCidr) {
+        String vpcNo = vpcNet("createVpc", "regionCode", region, "ipv4CidrBlock", cidr).then().statusCode(200).extract()
+                .jsonPath().getString("createVpcResponse.vpcList[0].vpcNo");
+        advance(4);
+        String naclNo = vpcNet("getNetworkAclList", "regionCode", region, "vpcNo", vpcNo).jsonPath()
+                .getString("getNetworkAclListResponse.networkAclList[0].networkAclNo");
+        String zone = vpc("getZoneList", "regionCode", region).jsonPath().getString("getZoneListResponse.zoneList[0].zoneCode");
+        String subnetNo = vpcNet("createSubnet", "regionCode", region, "vpcNo", vpcNo, "zoneCode", zone, "subnet", subnetCidr,
+                "networkAclNo", naclNo, "subnetTypeCode", "PUBLIC").then().statusCode(200).extract()
+                .jsonPath().getString("createSubnetResponse.subnetList[0].subnetNo");
+        advance(4);
+        String acgNo = vpc("getAccessControlGroupList", "regionCode", region, "vpcNo", vpcNo).jsonPath()
+                .getString("getAccessControlGroupListResponse.accessControlGroupList[0].accessControlGroupNo");
+        return new Net(vpcNo, subnetNo, acgNo, null);
+    }
+
+    /** vpcNo, subnetNo and one eth0 with the default ACG of {@code n}. */
+    static Object[] place(Net n) {
+        return new Object[] {"vpcNo", n.vpcNo(), "subnetNo", n.subnetNo(), "networkInterfaceList.1.networkInterfaceOrder", "0",
+                "networkInterfaceList.1.accessControlGroupNoList.1", n.acgNo()};
+    }
+
+    /** vpcNo, subnetNo and one eth0 with the default ACG in the ready network: what createServerInstances needs. */
+    static Object[] place() { return place(net()); }
+
     /** Creates one VPC server (Ubuntu unless the image is given) and returns its number. */
     static String createVpc(Object... extra) {
-        Map<String, Object> p = params("serverImageProductCode", UBUNTU, "vpcNo", "10", "subnetNo", "20",
-                "networkInterfaceList.1.networkInterfaceOrder", "0",
-                "networkInterfaceList.1.accessControlGroupNoList.1", "30");
+        Map<String, Object> p = params("serverImageProductCode", UBUNTU);
+        if (!params(extra).containsKey("vpcNo")) p.putAll(params(place()));
         p.putAll(params(extra));
         p.put("responseFormatType", "json");
         Response r = given().queryParams(p).get("/vserver/v2/createServerInstances");

@@ -108,8 +108,9 @@ class NcpConcurrencyTest extends NcpApi {
 
     @Test
     void twoCreatesOfTheSameNameMakeOneServer() throws Exception {
-        String body = "vpcNo=1&subnetNo=2&networkInterfaceList.1.networkInterfaceOrder=0"
-                + "&networkInterfaceList.1.accessControlGroupNoList.1=3&serverImageProductCode=" + UBUNTU + "&serverName=twin";
+        Net n = net();
+        String body = "vpcNo=" + n.vpcNo() + "&subnetNo=" + n.subnetNo() + "&networkInterfaceList.1.networkInterfaceOrder=0"
+                + "&networkInterfaceList.1.accessControlGroupNoList.1=" + n.acgNo() + "&serverImageProductCode=" + UBUNTU + "&serverName=twin";
         List<Answer> answers = together("createServerInstances", body, body, body);
         long won = answers.stream().filter(x -> x.status() == 200).count();
         assertEquals(1, won);

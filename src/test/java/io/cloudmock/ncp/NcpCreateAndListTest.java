@@ -13,12 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class NcpCreateAndListTest extends NcpApi {
 
     private static Response create(Object... kv) {
-        Object[] base = {"vpcNo", "10", "subnetNo", "20", "networkInterfaceList.1.networkInterfaceOrder", "0",
-                "networkInterfaceList.1.accessControlGroupNoList.1", "30"};
+        Object[] base = place();
         Object[] all = new Object[base.length + kv.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(kv, 0, all, base.length, kv.length);
         return vpc("createServerInstances", all);
+    }
+
+    static Object[] concat(Object[] a, Object... b) {
+        Object[] all = new Object[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
@@ -117,8 +123,9 @@ class NcpCreateAndListTest extends NcpApi {
 
     @Test
     void serversLiveInTheirRegion() {
+        Net singapore = apiNetwork("SGN", "10.1.0.0/16", "10.1.1.0/24");
         String kr = createVpc();
-        String sgn = createVpc("regionCode", "SGN");
+        String sgn = createVpc(concat(place(singapore), "regionCode", "SGN"));
         assertEquals(List.of(kr), ids(vpc("getServerInstanceList"), "getServerInstanceList"));
         Response inSgn = vpc("getServerInstanceList", "regionCode", "SGN");
         assertEquals(List.of(sgn), ids(inSgn, "getServerInstanceList"));
@@ -131,8 +138,9 @@ class NcpCreateAndListTest extends NcpApi {
 
     @Test
     void listFiltersByIdNameStatusAndVpc() {
+        Net other = apiNetwork("KR", "172.16.0.0/16", "172.16.1.0/24");
         String a = runningVpc("serverName", "alpha");
-        String b = stoppedVpc("serverName", "beta", "vpcNo", "11");
+        String b = stoppedVpc(concat(place(other), "serverName", "beta"));
         String c = createVpc("serverName", "gamma");
         assertEquals(List.of(a, b, c), ids(vpc("getServerInstanceList"), "getServerInstanceList"));
         assertEquals(List.of(a, c), ids(vpc("getServerInstanceList", "serverInstanceNoList.1", a, "serverInstanceNoList.2", c),
@@ -141,16 +149,16 @@ class NcpCreateAndListTest extends NcpApi {
         assertEquals(List.of(b), ids(vpc("getServerInstanceList", "serverInstanceStatusCode", "NSTOP"), "getServerInstanceList"));
         assertEquals(List.of(a), ids(vpc("getServerInstanceList", "serverInstanceStatusCode", "RUN"), "getServerInstanceList"));
         assertEquals(List.of(c), ids(vpc("getServerInstanceList", "serverInstanceStatusCode", "INIT"), "getServerInstanceList"));
-        assertEquals(List.of(b), ids(vpc("getServerInstanceList", "vpcNo", "11"), "getServerInstanceList"));
+        assertEquals(List.of(b), ids(vpc("getServerInstanceList", "vpcNo", other.vpcNo()), "getServerInstanceList"));
         vpc("getServerInstanceList", "serverInstanceStatusCode", "SHTDN").then().statusCode(400)
                 .body("responseError.returnCode", equalTo("900"));
     }
 
     @Test
     void listFiltersByPrivateOrPublicIp() {
-        String a = runningVpc("networkInterfaceList.1.ip", "10.0.20.77");
+        String a = runningVpc("networkInterfaceList.1.ip", "10.0.1.77");
         String b = runningVpc("associateWithPublicIp", "true");
-        assertEquals(List.of(a), ids(vpc("getServerInstanceList", "ip", "10.0.20.77"), "getServerInstanceList"));
+        assertEquals(List.of(a), ids(vpc("getServerInstanceList", "ip", "10.0.1.77"), "getServerInstanceList"));
         String publicIp = detail(b).getString("publicIp");
         assertEquals(List.of(b), ids(vpc("getServerInstanceList", "ip", publicIp), "getServerInstanceList"));
         // the address getNetworkInterfaceDetail gives b's interface
@@ -199,10 +207,11 @@ class NcpCreateAndListTest extends NcpApi {
 
     @Test
     void accountsDoNotSeeEachOther() {
+        Net a = net("KEY-A");
         Response created = given().header("x-ncp-iam-access-key", "KEY-A")
-                .queryParams(params("serverImageProductCode", UBUNTU, "vpcNo", "1", "subnetNo", "1",
+                .queryParams(params("serverImageProductCode", UBUNTU, "vpcNo", a.vpcNo(), "subnetNo", a.subnetNo(),
                         "networkInterfaceList.1.networkInterfaceOrder", "0",
-                        "networkInterfaceList.1.accessControlGroupNoList.1", "1", "responseFormatType", "json"))
+                        "networkInterfaceList.1.accessControlGroupNoList.1", a.acgNo(), "responseFormatType", "json"))
                 .get("/vserver/v2/createServerInstances");
         String id = created.jsonPath().getString("createServerInstancesResponse.serverInstanceList[0].serverInstanceNo");
         call("KEY-A", "/vserver/v2/", "getServerInstanceList", true).then()
@@ -250,9 +259,7 @@ class NcpCreateAndListTest extends NcpApi {
 
     @Test
     void aRefusedNumberIsEchoedAsSentWithoutGrouping() {
-        vpc("createServerInstances", "serverImageProductCode", UBUNTU, "vpcNo", "1", "subnetNo", "2",
-                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", "3",
-                "serverCreateStartNo", "1000").then().statusCode(400)
+        create("serverImageProductCode", UBUNTU, "serverCreateStartNo", "1000").then().statusCode(400)
                 .body("responseError.returnCode", equalTo("900"))
                 .body("responseError.returnMessage",
                         equalTo("Invalid parameter value. location : serverCreateStartNo, value : 1000"));

@@ -103,7 +103,7 @@ class NcpTerraformReplayTest extends NcpApi {
 
     @Test
     void createReadChangeSpecAndDestroyAsTheProviderDoes() {
-        String subnetNo = "20";
+        String subnetNo = net().subnetNo();
 
         // ---- provider configure: SetRegionCache, then the configured region must be in it
         JsonNode regions = call(V, "getRegionList").get("regionList");

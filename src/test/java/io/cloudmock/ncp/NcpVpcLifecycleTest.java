@@ -24,8 +24,10 @@ class NcpVpcLifecycleTest extends NcpApi {
 
     @Test
     void theCreateResponseShowsTheNewServerInInit() {
-        Response r = vpc("createServerInstances", "serverImageProductCode", UBUNTU, "vpcNo", "10", "subnetNo", "20",
-                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", "30",
+        Net n = net();
+        vpc("createLoginKey", "keyName", "my-key").then().statusCode(200);
+        Response r = vpc("createServerInstances", "serverImageProductCode", UBUNTU, "vpcNo", n.vpcNo(), "subnetNo", n.subnetNo(),
+                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", n.acgNo(),
                 "serverName", "api-1", "serverDescription", "first", "loginKeyName", "my-key");
         r.then().statusCode(200)
                 .body("createServerInstancesResponse.totalRows", equalTo(1))
@@ -34,8 +36,8 @@ class NcpVpcLifecycleTest extends NcpApi {
                 .body("createServerInstancesResponse.serverInstanceList[0].serverName", equalTo("api-1"))
                 .body("createServerInstancesResponse.serverInstanceList[0].serverDescription", equalTo("first"))
                 .body("createServerInstancesResponse.serverInstanceList[0].loginKeyName", equalTo("my-key"))
-                .body("createServerInstancesResponse.serverInstanceList[0].vpcNo", equalTo("10"))
-                .body("createServerInstancesResponse.serverInstanceList[0].subnetNo", equalTo("20"))
+                .body("createServerInstancesResponse.serverInstanceList[0].vpcNo", equalTo(n.vpcNo()))
+                .body("createServerInstancesResponse.serverInstanceList[0].subnetNo", equalTo(n.subnetNo()))
                 .body("createServerInstancesResponse.serverInstanceList[0].zoneCode", equalTo("KR-1"))
                 .body("createServerInstancesResponse.serverInstanceList[0].regionCode", equalTo("KR"))
                 .body("createServerInstancesResponse.serverInstanceList[0].cpuCount", equalTo(2))

@@ -117,11 +117,12 @@ class NcpWireTest extends NcpApi {
 
     @Test
     void postFormBodiesAndQueryAreMergedAsPythonSendsThem() {
+        Net n = net();
         Response r = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .queryParam("responseFormatType", "json")
-                .formParam("serverImageProductCode", UBUNTU).formParam("vpcNo", "1").formParam("subnetNo", "2")
+                .formParam("serverImageProductCode", UBUNTU).formParam("vpcNo", n.vpcNo()).formParam("subnetNo", n.subnetNo())
                 .formParam("networkInterfaceList.1.networkInterfaceOrder", "0")
-                .formParam("networkInterfaceList.1.accessControlGroupNoList.1", "3")
+                .formParam("networkInterfaceList.1.accessControlGroupNoList.1", n.acgNo())
                 .formParam("isProtectServerTermination", "True")
                 .post("/vserver/v2/createServerInstances");
         r.then().statusCode(200).contentType(startsWith("application/json"))

@@ -77,7 +77,7 @@ class ZenlayerCatalogTest extends ZenlayerTestBase {
             ok("CreateInstances", "{\"zoneId\":\"" + c.get("zoneId") + "\",\"imageId\":\"" + images.get(configs.indexOf(c) % images.size())
                     + "\",\"instanceType\":\"" + c.get("instanceType") + "\",\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\""
                     + charges.get(charges.size() - 1) + "\",\"internetMaxBandwidthOut\":" + c.get("internetMaxBandwidthOutLimit")
-                    + ",\"keyId\":\"k\"}");
+                    + "," + LOGIN + "}");
         }
         ok("DescribeInstances", "{}").body("response.totalCount", equalTo(configs.size()));
         org.junit.jupiter.api.Assertions.assertTrue(zones.containsAll(List.of("HKG-A", "SEL-A")));

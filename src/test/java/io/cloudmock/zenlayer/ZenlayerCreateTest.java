@@ -47,9 +47,11 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
 
     @Test
     void describeRendersEveryInstanceInfoFieldWithExactTypes() {
+        String sg = securityGroup("sg-1");
+        String subnet = subnet("SEL-A", "10.0.9.0/24");
         String id = ok("CreateInstances", with("\"instanceName\":\"web\",\"internetMaxBandwidthOut\":10,"
                 + "\"tags\":{\"tags\":[{\"key\":\"env\",\"value\":\"test\"}]},\"nic\":{\"wanName\":\"wan0\",\"lanName\":\"lan0\"},"
-                + "\"systemDisk\":{\"diskSize\":40,\"diskCategory\":\"SSD\"},\"securityGroupId\":\"sg-1\",\"subnetId\":\"subnet-9\""))
+                + "\"systemDisk\":{\"diskSize\":40,\"diskCategory\":\"SSD\"},\"securityGroupId\":\"" + sg + "\",\"subnetId\":\"" + subnet + "\""))
                 .extract().path("response.instanceIdSet[0]");
         String body = describe(id).body("response.totalCount", equalTo(1)).extract().asString();
         Map<String, Object> i = JsonPath.from(body).getMap("response.dataSet[0]");
@@ -68,15 +70,16 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         assertTrue(i.containsKey("period") && i.get("period") == null);
         assertEquals(1, ((List<?>) i.get("publicIpAddresses")).size());
         assertEquals(List.of(), i.get("publicIpv6Addresses"));
-        assertEquals(1, ((List<?>) i.get("privateIpAddresses")).size());
-        assertEquals("subnet-9", i.get("subnetId"));
+        // the first host after the network address and the gateway
+        assertEquals(List.of("10.0.9.2"), i.get("privateIpAddresses"));
+        assertEquals(subnet, i.get("subnetId"));
         assertTrue(((String) i.get("createTime")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         assertTrue(i.containsKey("expiredTime") && i.get("expiredTime") == null);
         assertEquals("rg-default", i.get("resourceGroupId"));
         assertEquals("Default Resource Group", i.get("resourceGroupName"));
         assertEquals("PENDING", i.get("instanceStatus"));
         assertTrue(i.containsKey("trafficPackageSize") && i.get("trafficPackageSize") == null);
-        assertEquals(List.of("sg-1"), i.get("securityGroupIds"));
+        assertEquals(List.of(sg), i.get("securityGroupIds"));
         Map<?, ?> sys = (Map<?, ?>) i.get("systemDisk");
         assertEquals(40, sys.get("diskSize"));
         assertEquals("SSD", sys.get("diskCategory"));
@@ -102,9 +105,10 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
 
     @Test
     void prepaidHasPeriodAndExpiredTimeAndNeedsAPeriod() {
+        String key = importKey("key-1");
         String id = ok("CreateInstances", "{\"zoneId\":\"HKG-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.2c4g\","
                 + "\"instanceChargeType\":\"PREPAID\",\"instanceChargePrepaid\":{\"period\":3},\"internetChargeType\":\"ByTrafficPackage\","
-                + "\"trafficPackageSize\":1.5,\"keyId\":\"key-1\",\"enableIpv6\":true}").extract().path("response.instanceIdSet[0]");
+                + "\"trafficPackageSize\":1.5,\"keyId\":\"" + key + "\",\"enableIpv6\":true}").extract().path("response.instanceIdSet[0]");
         String body = describe(id).extract().asString();
         JsonPath j = JsonPath.from(body);
         assertEquals(3, j.getInt("response.dataSet[0].period"));
@@ -112,7 +116,7 @@ class ZenlayerCreateTest extends ZenlayerTestBase {
         java.time.Instant expires = java.time.Instant.parse(j.getString("response.dataSet[0].expiredTime"));
         assertEquals(created.atZone(java.time.ZoneOffset.UTC).plusMonths(3).toInstant(), expires);
         assertEquals(1.5f, j.getFloat("response.dataSet[0].trafficPackageSize"));
-        assertEquals("key-1", j.getString("response.dataSet[0].keyId"));
+        assertEquals(key, j.getString("response.dataSet[0].keyId"));
         assertEquals(2, j.getInt("response.dataSet[0].cpuCount"));
         assertEquals(1, j.getList("response.dataSet[0].publicIpv6Addresses").size());
         fails("CreateInstances", "{\"zoneId\":\"HKG-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.2c4g\","

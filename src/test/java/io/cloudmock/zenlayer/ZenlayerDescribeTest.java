@@ -12,9 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** DescribeInstances filters and paging, DescribeInstancesStatus. */
 class ZenlayerDescribeTest extends ZenlayerTestBase {
 
+    /** The key pair each instance made by {@link #make} logs in with, by instance name. */
+    private static final java.util.Map<String, String> KEYS = new java.util.HashMap<>();
+
     private static String make(String zone, String name, String extra) {
+        KEYS.put(name, importKey("k-" + name));
         return ok("CreateInstances", "{\"zoneId\":\"" + zone + "\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.1c2g\","
-                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"keyId\":\"k-" + name + "\","
+                + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"keyId\":\"" + KEYS.get(name) + "\","
                 + "\"instanceName\":\"" + name + "\"" + extra + "}").extract().path("response.instanceIdSet[0]");
     }
 
@@ -61,7 +65,9 @@ class ZenlayerDescribeTest extends ZenlayerTestBase {
 
     @Test
     void filtersByEveryField() {
-        String a = make("SEL-A", "web-a", ",\"subnetId\":\"subnet-a\",\"securityGroupId\":\"sg-a\",\"resourceGroupId\":\"rg-a\","
+        String subnetA = subnet("SEL-A", "10.0.1.0/24");
+        String sgA = securityGroup("sg-a");
+        String a = make("SEL-A", "web-a", ",\"subnetId\":\"" + subnetA + "\",\"securityGroupId\":\"" + sgA + "\",\"resourceGroupId\":\"rg-a\","
                 + "\"tags\":{\"tags\":[{\"key\":\"env\",\"value\":\"prod\"},{\"key\":\"team\",\"value\":\"x\"}]}");
         String b = make("HKG-A", "web-b", ",\"tags\":{\"tags\":[{\"key\":\"env\",\"value\":\"dev\"}]}");
         String c = make("HKG-A", "db-c", "");
@@ -75,9 +81,10 @@ class ZenlayerDescribeTest extends ZenlayerTestBase {
         assertIds("{\"instanceName\":\"web\"}");
         assertIds("{\"instanceName\":\"web*\"}", a, b);
         assertIds("{\"instanceName\":\"-b*\"}", b);
-        assertIds("{\"keyId\":\"k-db-c\"}", c);
-        assertIds("{\"subnetId\":\"subnet-a\"}", a);
-        assertIds("{\"securityGroupId\":\"sg-a\"}", a);
+        assertIds("{\"keyId\":\"" + KEYS.get("db-c") + "\"}", c);
+        assertIds("{\"subnetId\":\"" + subnetA + "\"}", a);
+        assertIds("{\"securityGroupId\":\"" + sgA + "\"}", a);
+        assertIds("{\"securityGroupId\":\"sg-default\"}", b, c);
         assertIds("{\"resourceGroupId\":\"rg-a\"}", a);
         assertIds("{\"imageId\":\"img-ubuntu-2204-x64\"}", a, b, c);
         assertIds("{\"imageId\":\"img-debian-12-x64\"}");

@@ -79,17 +79,18 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
 
     @Test
     void resetInstanceRebuildsAStoppedInstanceFromAnotherImage() {
+        String key = importKey("key-1");
         String id = running(1).get(0);
         ok("StopInstances", ids(List.of(id)));
         advance(2);
-        ok("ResetInstance", "{\"instanceId\":\"" + id + "\",\"imageId\":\"img-debian-12-x64\",\"keyId\":\"key-1\","
+        ok("ResetInstance", "{\"instanceId\":\"" + id + "\",\"imageId\":\"img-debian-12-x64\",\"keyId\":\"" + key + "\","
                 + "\"instanceName\":\"rebuilt\",\"wanName\":\"wan0\",\"lanName\":\"lan0\"}");
         assertEquals("REBUILDING", state(id));
         advance(2);
         describe(id).body("response.dataSet[0].instanceStatus", equalTo("RUNNING"))
                 .body("response.dataSet[0].imageId", equalTo("img-debian-12-x64"))
                 .body("response.dataSet[0].imageName", equalTo("Debian 12 64bit"))
-                .body("response.dataSet[0].keyId", equalTo("key-1"))
+                .body("response.dataSet[0].keyId", equalTo(key))
                 .body("response.dataSet[0].instanceName", equalTo("rebuilt"))
                 .body("response.dataSet[0].nic.wanName", equalTo("wan0"))
                 .body("response.dataSet[0].nic.lanName", equalTo("lan0"));
@@ -115,6 +116,11 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
                 "INVALID_PARAMETER_NIC_NAME_CONFLICT");
         fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"keyId\":\"k\",\"instanceName\":\"bad name\"}", 400,
                 "INVALID_PARAMETER_PATTERN_ERROR");
+        // a key that is not in the account's key-pair store (CCS or VM 2023)
+        fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"keyId\":\"key-nope0000\"}", 404, "INVALID_KEY_PAIR_NOT_FOUND");
+        String key = importKey("win");
+        fails("ResetInstance", "{\"instanceId\":\"" + id + "\",\"keyId\":\"" + key + "\",\"imageId\":\"img-windows-2022-x64\"}", 400,
+                "INVALID_PARAMETER_VALUE");
         assertEquals("STOPPED", state(id));
     }
 
@@ -228,7 +234,7 @@ class ZenlayerLifecycleTest extends ZenlayerTestBase {
     void prepaidInstancesCannotBeTerminated() {
         String id = ok("CreateInstances", "{\"zoneId\":\"HKG-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.1c2g\","
                 + "\"instanceChargeType\":\"PREPAID\",\"instanceChargePrepaid\":{\"period\":1},"
-                + "\"internetChargeType\":\"ByBandwidth\",\"keyId\":\"k\"}").extract().path("response.instanceIdSet[0]");
+                + "\"internetChargeType\":\"ByBandwidth\"," + LOGIN + "}").extract().path("response.instanceIdSet[0]");
         advance(4);
         fails("TerminateInstance", "{\"instanceId\":\"" + id + "\"}", 403, "OPERATION_DENIED_INSTANCE_SUBSCRIPTION");
         fails("TerminateInstance", "{}", 400, "MISSING_PARAMETER");

@@ -71,10 +71,11 @@ class ZenlayerTerraformReplayTest extends ZenlayerTestBase {
 
     @Test
     void createReadUpdateAndForceDelete() {
+        String subnet = readySubnet("SEL-A");
         // --- create: CreateInstances, then the state-change wait (PENDING, DEPLOYING -> RUNNING), then read
         String id = vm("CreateInstances", "{\"zoneId\":\"SEL-A\",\"instanceChargeType\":\"POSTPAID\",\"instanceType\":\"c.1c2g\","
                 + "\"imageId\":\"img-centos-79-x64\",\"instanceName\":\"web\",\"instanceCount\":1,\"password\":\"Example~123\","
-                + "\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"subnet-1\",\"systemDisk\":{\"diskSize\":100},"
+                + "\"internetChargeType\":\"ByBandwidth\",\"subnetId\":\"" + subnet + "\",\"systemDisk\":{\"diskSize\":100},"
                 + "\"tags\":{\"tags\":[{\"key\":\"group\",\"value\":\"web\"}]}}")
                 .body("response.instanceIdSet", hasSize(1))
                 .extract().path("response.instanceIdSet[0]");
@@ -157,18 +158,19 @@ class ZenlayerTerraformReplayTest extends ZenlayerTestBase {
 
     @Test
     void keyPairInstanceImageChangeSendsTheKeyAgain() {
+        String key = importKey("tf-key");
         String id = vm("CreateInstances", "{\"zoneId\":\"HKG-A\",\"instanceChargeType\":\"POSTPAID\",\"instanceType\":\"c.2c4g\","
-                + "\"imageId\":\"img-debian-12-x64\",\"instanceName\":\"Terraform-Instance\",\"instanceCount\":1,\"keyId\":\"key-abc\","
+                + "\"imageId\":\"img-debian-12-x64\",\"instanceName\":\"Terraform-Instance\",\"instanceCount\":1,\"keyId\":\"" + key + "\","
                 + "\"internetChargeType\":\"ByTrafficPackage\",\"internetMaxBandwidthOut\":10,\"systemDisk\":{\"diskSize\":20}}")
                 .extract().path("response.instanceIdSet[0]");
         advance(4);
-        read(id).body("response.dataSet[0].keyId", equalTo("key-abc"));
+        read(id).body("response.dataSet[0].keyId", equalTo(key));
         vm("StopInstances", "{\"instanceIds\":[\"" + id + "\"]}");
         advance(2);
-        vm("ResetInstance", "{\"instanceId\":\"" + id + "\",\"imageId\":\"img-ubuntu-2004-x64\",\"keyId\":\"key-abc\"}");
+        vm("ResetInstance", "{\"instanceId\":\"" + id + "\",\"imageId\":\"img-ubuntu-2004-x64\",\"keyId\":\"" + key + "\"}");
         advance(2);
         read(id).body("response.dataSet[0].imageId", equalTo("img-ubuntu-2004-x64"))
-                .body("response.dataSet[0].keyId", equalTo("key-abc"))
+                .body("response.dataSet[0].keyId", equalTo(key))
                 .body("response.dataSet[0].internetMaxBandwidthOut", equalTo(10));
     }
 }

@@ -60,10 +60,46 @@ abstract class ZenlayerTestBase extends EndToEndTest {
                 .body("size()", equalTo(3));
     }
 
+    static final String PUBLIC_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGJ0ZXN0a2V5Zm9yY2xvdWRtb2NrMDAwMDAwMDAwMDAw test@cloudmock";
+
+    /** A CCS call (key pairs), version 2025-09-01. */
+    static ValidatableResponse ccs(String action, String body) {
+        return given().contentType("application/json")
+                .header("x-zc-action", action)
+                .header("x-zc-version", "2025-09-01")
+                .header("x-zc-service", "ccs")
+                .body(body).post("/api/v2/ccs").then().contentType("application/json");
+    }
+
+    /** Imports a key pair named {@code name} through CCS and returns its keyId. */
+    static String importKey(String name) {
+        return ccs("ImportKeyPair", "{\"keyName\":\"" + name + "\",\"publicKey\":\"" + PUBLIC_KEY + "\"}")
+                .statusCode(200).extract().path("response.keyId");
+    }
+
+    /** Creates a subnet and lets it settle Available; returns its id. */
+    static String subnet(String zoneId, String cidr) {
+        String id = ok("CreateSubnet", "{\"zoneId\":\"" + zoneId + "\",\"cidrBlock\":\"" + cidr + "\",\"subnetName\":\"s-"
+                + cidr.replace('/', '-') + "\"}").extract().path("response.subnetId");
+        advance(2);
+        return id;
+    }
+
+    /** The ready network's subnet of a zone ({@code POST /_cloudmock/networks}, which the journal does not record). */
+    static String readySubnet(String zoneId) {
+        List<String> ids = given().contentType("application/json").body("{\"provider\":\"zenlayer\"}").post("/_cloudmock/networks")
+                .then().statusCode(201).extract().path("resources.findAll { it.kind == 'subnet' && it.fields.zoneId == '" + zoneId + "' }.id");
+        return ids.get(0);
+    }
+
+    static String securityGroup(String name) {
+        return ok("CreateSecurityGroup", "{\"securityGroupName\":\"" + name + "\"}").extract().path("response.securityGroupId");
+    }
+
     static String createBody(int count) {
         return "{\"zoneId\":\"SEL-A\",\"imageId\":\"img-ubuntu-2204-x64\",\"instanceType\":\"c.1c2g\","
                 + "\"instanceChargeType\":\"POSTPAID\",\"internetChargeType\":\"ByBandwidth\",\"instanceCount\":" + count
-                + ",\"subnetId\":\"subnet-1\"," + LOGIN + "}";
+                + ",\"subnetId\":\"subnet-default-sel-a\"," + LOGIN + "}";
     }
 
     /** Creates {@code count} instances and returns their ids (PENDING until the clock moves). */

@@ -72,8 +72,8 @@ class ZenlayerTransportTest extends ZenlayerTestBase {
 
     @Test
     void realButUnimplementedActionNamesTheAction() {
-        fails(call("DescribeSubnets", "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
-                .body("message", containsString("`DescribeSubnets`"))
+        fails(call("RenewDisk", "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
+                .body("message", containsString("`RenewDisk`"))
                 .body("message", containsString("not implemented"));
         fails(call("DescribeVpcs", V2023, "{}"), 401, "AUTHFAILURE_UNAUTHORIZED_OPERATION")
                 .body("message", containsString("`DescribeVpcs`"))
