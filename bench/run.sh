@@ -1,97 +1,93 @@
 #!/usr/bin/env bash
-# cloudmock benchmark: start-up time, throughput, memory. Loopback only; every loop and run is bounded.
+# cloudmock benchmark (issue 12): cloudmock side by side with WireMock (standalone jar, stub answering the same
+# bytes) and nginx (the same bytes as a static file), in ONE run, so the ratios hold even when the absolute times
+# drift on a shared machine. Loopback only; every loop and run is bounded. Run by hand; never part of .ci/run.
 #
-#   mvn -q -DskipTests package && bench/run.sh
+#   mvn -q -DskipTests package && bench/run.sh            # writes the table to stdout and to $OUT
 #
-# Needs: java, curl, wrk (Debian: apt-get install -y wrk). Environment knobs:
-#   JAR=target/cloudmock.jar      the jar to measure
-#   JAVA_OPTS=...                 JVM flags (default: the Docker image's ENTRYPOINT flags; empty for none)
-#   STARTS=5                      how many cold starts to time
-#   DURATION=10s THREADS=2 CONNECTIONS=16   wrk settings for each throughput run (after a 3 s warm-up)
-# Throughput runs whose endpoint answers cloudmock's "no such path" 404 (provider not built in) are skipped.
+# Installs what it lacks: wrk and nginx (apt-get), WireMock's standalone jar (mvn dependency:copy, Maven's own
+# configured repository). Environment knobs:
+#   JAR=target/cloudmock.jar    WIREMOCK_VERSION=3.13.2    OUT=docs/benchmark-latest.md (empty: stdout only)
+#   STARTS=5  DURATION=10s  THREADS=2  CONNECTIONS=32      SCALE=100000 (servers for the scale figures; 0: skip)
+# Every JVM runs as plain `java -jar` (no flags), as the issue's targets are stated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR="${JAR:-target/cloudmock.jar}"
-JAVA_OPTS="${JAVA_OPTS--XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError}"
+WIREMOCK_VERSION="${WIREMOCK_VERSION:-3.13.2}"
+OUT="${OUT-docs/benchmark-latest.md}"
 STARTS="${STARTS:-5}"
 DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
-CONNECTIONS="${CONNECTIONS:-16}"
+CONNECTIONS="${CONNECTIONS:-32}"
+SCALE="${SCALE:-100000}"
 
-for tool in java curl wrk; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is needed (apt-get install -y $tool)" >&2; exit 1; }
-done
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v curl >/dev/null || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}"
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -f "$JAR" ] || { echo "bench: $JAR not found; run: mvn -q -DskipTests package" >&2; exit 1; }
 
 work=$(mktemp -d)
-pid=""
+chmod 755 "$work"   # nginx's workers read the static file
+WM_JAR="$work/wiremock-standalone-$WIREMOCK_VERSION.jar"
+mvn -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" \
+    -DoutputDirectory="$work" -Dmdep.overWriteIfNewer=true >"$work/mvn.log" 2>&1 \
+  || { echo "bench: could not fetch WireMock $WIREMOCK_VERSION:" >&2; cat "$work/mvn.log" >&2; exit 1; }
+
+pid="" ; nginx_pid=""
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'echo "bench: stopped by a failing command at line $LINENO" >&2' ERR
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 30000)); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; exit 1; }
 
-# Starts cloudmock on a free port (--port 0); sets pid and base; logs go to $work/stderr.log.
-# shellcheck disable=SC2086  # JAVA_OPTS is a list of flags
-start() {
-  : >"$work/stdout.log"
-  java $JAVA_OPTS -jar "$JAR" --port 0 >"$work/stdout.log" 2>"$work/stderr.log" &
+# Starts a server (cloudmock or wiremock) on a free port; sets pid and base. Does not wait for it.
+launch() {   # which
+  local port; port=$(free_port)
+  base="http://127.0.0.1:$port"
+  case $1 in
+    cloudmock) java -jar "$JAR" --port "$port" >"$work/out.log" 2>"$work/err.log" & ;;
+    wiremock)  java -jar "$WM_JAR" --port "$port" --root-dir "$work/wm" --disable-banner >"$work/out.log" 2>"$work/err.log" & ;;
+  esac
   pid=$!
-  local line=""
-  for _ in $(seq 1 12000); do   # at most ~60 s
-    line=$(head -n1 "$work/stdout.log")
-    [ -n "$line" ] && break
-    kill -0 "$pid" 2>/dev/null || { echo "bench: cloudmock exited: $(cat "$work/stderr.log")" >&2; exit 1; }
-    sleep 0.005
+}
+health_path() { [ "$1" = cloudmock ] && echo /_cloudmock/health || echo /__admin/health; }
+wait_200() {   # which; at most ~60 s
+  local path; path=$(health_path "$1")
+  for _ in $(seq 1 6000); do
+    curl -fs -o /dev/null --max-time 1 "$base$path" && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "bench: $1 exited: $(cat "$work/err.log" "$work/out.log")" >&2; exit 1; }
+    sleep 0.01
   done
-  base="${line#cloudmock listening on }"
-  base="${base/0.0.0.0/127.0.0.1}"
-  [ -n "$line" ] || { echo "bench: no start-up line within 60 s" >&2; exit 1; }
+  echo "bench: $1 never answered 200" >&2; exit 1
 }
-
-stop() {
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""
-}
-
+stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
+median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
-echo "# cloudmock benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java: $(java -version 2>&1 | head -n1); flags: ${JAVA_OPTS:-none}"
-echo "jar: $JAR ($(du -h "$JAR" | cut -f1)), $(java -jar "$JAR" --version)"
-echo
-
-# --- start-up: process start to the first 200 from /_cloudmock/health --------------------------------
-echo "## start-up (process start to health 200), $STARTS cold starts"
-times=()
-for i in $(seq 1 "$STARTS"); do
-  t0=$(now_ms)
-  start   # --port 0: polls (5-20 ms steps) for the start-up line that names the port
-  ok=""
-  for _ in $(seq 1 1000); do   # at most ~10 s more
-    if curl -fs -o /dev/null --max-time 1 "$base/_cloudmock/health"; then ok=1; break; fi
-    sleep 0.005
-  done
-  t1=$(now_ms)
-  stop
-  [ -n "$ok" ] || { echo "bench: start $i never answered health" >&2; cat "$work/stderr.log" >&2; exit 1; }
-  times+=($((t1 - t0)))
-  echo "run $i: $((t1 - t0)) ms"
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "min $(head -n1 <<<"$sorted") ms, median $(sed -n "$(( (STARTS + 1) / 2 ))p" <<<"$sorted") ms, max $(tail -n1 <<<"$sorted") ms"
-echo
-
-# --- throughput and memory -----------------------------------------------------------------------------
-start
-sleep 2
-echo "## memory"
-echo "RSS after start: $(rss_mb) MB"
-echo
+# wrk: sets rps and p99 (ms) and p50 (ms); fails on non-2xx answers (a figure of errors is no figure)
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+measure() {   # url [wrk args...]
+  local url=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$@" "$url" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" "$url" >"$work/wrk.txt"
+  if grep -q 'Non-2xx' "$work/wrk.txt"; then echo "bench: non-2xx answers from $url" >&2; cat "$work/wrk.txt" >&2; exit 1; fi
+  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/wrk.txt")
+  p99=$(to_ms "$(awk '/^ +99%/ { print $2; exit }' "$work/wrk.txt")")
+  p50=$(to_ms "$(awk '/^ +50%/ { print $2; exit }' "$work/wrk.txt")")
+}
 
 cat >"$work/zenlayer.lua" <<'LUA'
 wrk.method = "POST"
@@ -101,50 +97,122 @@ wrk.headers["X-ZC-Action"] = "DescribeInstances"
 wrk.headers["X-ZC-Version"] = "2026-04-01"
 LUA
 
-# absent: cloudmock's fallback 404 for a path no provider serves
-absent() { grep -q '"code":"NOT_FOUND"' <<<"$1" && grep -q 'cloudmock serves' <<<"$1"; }
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+LIST="/vserver/v2/getServerInstanceList"
 
-# best effort: give the list actions something to list (the control API's instance creation, if present)
-for seed in ncp:RUN zenlayer:RUNNING; do
-  provider=${seed%%:*} state=${seed#*:}
-  out=$(curl -s --max-time 10 -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
-        -d "{\"provider\":\"$provider\",\"state\":\"$state\",\"count\":20}" || true)
-  if grep -q '"instances"' <<<"$out"; then echo "seeded 20 $provider instances"; else echo "not seeded ($provider): ${out:0:120}"; fi
+# --- start-up: process start to the first 200, plain java -jar ---------------------------------------------
+mkdir -p "$work/wm/mappings" "$work/wm/__files"
+declare -A start_ms
+for which in cloudmock wiremock; do
+  times=()
+  for _ in $(seq 1 "$STARTS"); do
+    t0=$(now_ms); launch "$which"; wait_200 "$which"; t1=$(now_ms); stop
+    times+=($((t1 - t0)))
+  done
+  start_ms[$which]=$(median "${times[@]}")
+  echo "start-up $which: ${times[*]} ms (median ${start_ms[$which]})" >&2
 done
-echo
 
-echo "## throughput (wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a 3 s warm-up; request log to a file)"
-echo "| call | requests/s | latency avg | latency p99 | non-2xx |"
-echo "|---|---|---|---|---|"
-bench() {   # name url [wrk args...]
-  local name=$1 url=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$@" "$url" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$work/wrk.txt"
-  local rps lat p99 non2xx
-  rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$work/wrk.txt")
-  lat=$(awk '/^    Latency/ { print $2; exit }' "$work/wrk.txt")
-  p99=$(awk '/^ +99%/ { print $2; exit }' "$work/wrk.txt")
-  non2xx=$(awk '/Non-2xx/ { print $NF }' "$work/wrk.txt")
-  echo "| $name | $rps | $lat | $p99 | ${non2xx:-0} |"
-}
-bench "control: GET /_cloudmock/health" "$base/_cloudmock/health"
-
-probe=$(curl -s --max-time 10 "$base/vserver/v2/getServerInstanceList?responseFormatType=json" || echo "curl failed: $?")
-if absent "$probe"; then
-  echo "| NCP getServerInstanceList | skipped: no NCP routes in this build | | | |"
-else
-  bench "NCP: GET getServerInstanceList (JSON)" "$base/vserver/v2/getServerInstanceList?responseFormatType=json"
-  bench "NCP: GET getServerInstanceList (XML)" "$base/vserver/v2/getServerInstanceList"
-fi
-
-probe=$(curl -s --max-time 10 -X POST "$base/api/v2/vm" -H 'Content-Type: application/json' \
-        -H 'X-ZC-Action: DescribeInstances' -H 'X-ZC-Version: 2026-04-01' -d '{}' || echo "curl failed: $?")
-if absent "$probe"; then
-  echo "| Zenlayer DescribeInstances | skipped: no Zenlayer routes in this build | | | |"
-else
-  bench "Zenlayer: POST DescribeInstances" "$base/api/v2/vm" -s "$work/zenlayer.lua"
-fi
-echo
-echo "RSS after load: $(rss_mb) MB"
-echo "request log lines written: $(wc -l <"$work/stderr.log")"
+# --- cloudmock: idle RSS, then the bytes every server is to answer ------------------------------------------
+launch cloudmock; wait_200 cloudmock; sleep 2
+cm_idle=$(rss_mb)
+for seed in ncp:RUN zenlayer:RUNNING; do
+  curl -fs --max-time 10 -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
+       -d "{\"provider\":\"${seed%%:*}\",\"state\":\"${seed#*:}\",\"count\":20}" >/dev/null
+done
+curl -fs --max-time 10 "$base$LIST?responseFormatType=json" >"$work/list.json"
+bytes=$(wc -c <"$work/list.json")
+measure "$base$LIST?responseFormatType=json"; cm_json_rps=$rps cm_json_p99=$p99
+measure "$base$LIST"; cm_xml_rps=$rps cm_xml_p99=$p99
+measure "$base/api/v2/vm" -s "$work/zenlayer.lua"; cm_zl_rps=$rps cm_zl_p99=$p99
+cm_loaded=$(rss_mb)
 stop
+echo "cloudmock done" >&2
+
+# --- WireMock: a stub answering the same bytes ----------------------------------------------------------------
+cp "$work/list.json" "$work/wm/__files/list.json"
+cat >"$work/wm/mappings/list.json" <<JSON
+{"request": {"method": "GET", "urlPath": "$LIST"},
+ "response": {"status": 200, "bodyFileName": "list.json", "headers": {"Content-Type": "application/json"}}}
+JSON
+launch wiremock; wait_200 wiremock; sleep 2
+wm_idle=$(rss_mb)
+[ "$(curl -fs --max-time 10 "$base$LIST?responseFormatType=json" | wc -c)" = "$bytes" ] || { echo "bench: WireMock stub answers other bytes" >&2; exit 1; }
+measure "$base$LIST?responseFormatType=json"; wm_json_rps=$rps wm_json_p99=$p99
+stop
+echo "wiremock done" >&2
+
+# --- nginx: the same bytes as a static file ---------------------------------------------------------------------
+mkdir -p "$work/www/vserver/v2" "$work/nginx"
+cp "$work/list.json" "$work/www/vserver/v2/getServerInstanceList"
+nport=$(free_port)
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+  uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+  server { listen 127.0.0.1:$nport; root $work/www; default_type application/json; }
+}
+CONF
+"$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf" & nginx_pid=$!
+for _ in $(seq 1 500); do curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$nport$LIST" && break; sleep 0.01; done
+[ "$(curl -fs --max-time 10 "http://127.0.0.1:$nport$LIST" | wc -c)" = "$bytes" ] || { echo "bench: nginx answers other bytes" >&2; exit 1; }
+measure "http://127.0.0.1:$nport$LIST?responseFormatType=json"; ng_json_rps=$rps ng_json_p99=$p99
+kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
+echo "nginx done" >&2
+
+# --- scale: $SCALE servers in one process, through the control API ----------------------------------------------
+scale_rss="-" scale_page_p50="-" scale_filter_p50="-" creates="-"
+if [ "$SCALE" -gt 0 ]; then
+  launch cloudmock; wait_200 cloudmock
+  left=$SCALE; t0=$(now_ms)
+  while [ "$left" -gt 0 ]; do
+    n=$(( left < 1000 ? left : 1000 ))
+    curl -fs --max-time 60 -o /dev/null -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
+         -d "{\"provider\":\"ncp\",\"state\":\"RUN\",\"count\":$n}"
+    left=$((left - n))
+  done
+  t1=$(now_ms)
+  creates=$(( SCALE * 1000 / (t1 - t0 > 0 ? t1 - t0 : 1) ))
+  total=$(curl -fs --max-time 60 "$base$LIST?responseFormatType=json&pageNo=1&pageSize=1" | grep -o '"totalRows": *[0-9]*' | grep -o '[0-9]*$')
+  [ "$total" = "$SCALE" ] || { echo "bench: $total servers listed, $SCALE made" >&2; exit 1; }
+  page=$(( SCALE / 200 )); [ "$page" -ge 1 ] || page=1
+  THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=$page&pageSize=100"; scale_page_p50=$p50
+  THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=1&pageSize=100&serverInstanceStatusCode=RUN"; scale_filter_p50=$p50
+  sleep 2
+  scale_rss=$(rss_mb)
+  stop
+  echo "scale done" >&2
+fi
+
+# --- the table ------------------------------------------------------------------------------------------------
+table=$(cat <<MD
+Measured $(date -u +%Y-%m-%dT%H:%MZ) at commit \`$commit\`: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),
+load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -n1);
+every JVM plain \`java -jar\`; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a 3 s warm-up; the list is $bytes bytes
+(20 servers), WireMock $WIREMOCK_VERSION answers it from a stub, nginx ($("$NGINX" -v 2>&1 | cut -d/ -f2)) as a static file.
+
+| figure | cloudmock | WireMock | nginx | ratio | target |
+|---|---|---|---|---|---|
+| start to first 200, median of $STARTS | ${start_ms[cloudmock]} ms | ${start_ms[wiremock]} ms | - | $(ratio "${start_ms[cloudmock]}" "${start_ms[wiremock]}") x WireMock | <= 0.6 |
+| idle RSS | $cm_idle MB | $wm_idle MB | - | $(ratio "$cm_idle" "$wm_idle") x WireMock | <= 0.8 |
+| getServerInstanceList JSON req/s | $cm_json_rps | $wm_json_rps | $ng_json_rps | $(ratio "$cm_json_rps" "$ng_json_rps") x nginx, $(ratio "$cm_json_rps" "$wm_json_rps") x WireMock | >= 0.5 x nginx |
+| its p99 | $cm_json_p99 ms | $wm_json_p99 ms | $ng_json_p99 ms | | <= 5 ms |
+| getServerInstanceList XML req/s (p99) | $cm_xml_rps ($cm_xml_p99 ms) | - | - | $(ratio "$cm_xml_rps" "$cm_json_rps") x JSON | >= 0.8 |
+| Zenlayer DescribeInstances (20) req/s (p99) | $cm_zl_rps ($cm_zl_p99 ms) | - | - | $(ratio "$cm_zl_rps" "$ng_json_rps") x nginx | >= 0.5 x nginx |
+| RSS after the load above | $cm_loaded MB | - | - | | |
+| RSS with $SCALE servers | $scale_rss MB | - | - | | <= 400 MB |
+| a page of 100 out of $SCALE, p50 (one connection) | $scale_page_p50 ms | - | - | | <= 5 ms |
+| the same with a status filter, p50 | $scale_filter_p50 ms | - | - | | <= 5 ms |
+| creates per second (control API, 1000 a call) | $creates | - | - | | >= 5,000 |
+MD
+)
+echo "$table"
+if [ -n "$OUT" ]; then echo "$table" >"$OUT"; echo "bench: written to $OUT" >&2; fi

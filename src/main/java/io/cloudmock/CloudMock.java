@@ -38,6 +38,7 @@ public final class CloudMock implements AutoCloseable {
 
     private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders,
                       ConnectionLimits limits, java.time.Instant clockStart, java.util.function.Supplier<String> requestIds) {
+        skipJettyMBeanProbe();
         Clock clock = config.clock() != Config.ClockMode.MANUAL ? Clock.system()
                 : clockStart != null ? new ManualClock(clockStart, true) : new ManualClock();
         this.backend = new Backend(config, clock);
@@ -59,6 +60,20 @@ public final class CloudMock implements AutoCloseable {
             });
         });
         control.router(app.unsafe.internalRouter);
+    }
+
+    /**
+     * Jetty sizes the padding of its thread pool's queue by asking the platform MBean server whether oops are
+     * compressed, unless {@code org.eclipse.jetty.util.referencesPerCacheLine} is set. Starting the MBean server
+     * and its ~160 JMX classes was about a tenth of cloudmock's start-up (by {@code -Xlog:class+load}) for an answer
+     * that only shapes padding, so give it: compressed oops, 4-byte references, below 32 GiB of heap. A value
+     * the user set wins.
+     */
+    private static void skipJettyMBeanProbe() {
+        String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(key) != null) return;
+        int referenceBytes = Runtime.getRuntime().maxMemory() < 32L * 1024 * 1024 * 1024 ? 4 : 8;
+        System.setProperty(key, Integer.toString(64 / referenceBytes));
     }
 
     private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,

@@ -107,7 +107,7 @@ public final class LocalControl implements Control {
             for (Account a : backend.store().accounts()) {
                 if (account != null && !account.equals(a.name())) continue;
                 a.atomically(tx -> {
-                    for (ResourceKind k : kinds) for (Resource r : tx.list(k.provider(), k.kind())) out.add(ResourceJson.view(r));
+                    for (ResourceKind k : kinds) for (Resource r : tx.view(k.provider(), k.kind())) out.add(ResourceJson.view(r));
                     return null;
                 });
             }
@@ -146,7 +146,7 @@ public final class LocalControl implements Control {
             throw new IllegalArgumentException(field + " '" + name + "' cannot be given to " + spec.count()
                     + " at once: each needs its own (create them one by one)");
         }
-        for (Resource r : tx.list(spec.kind().provider(), spec.kind().kind())) {
+        for (Resource r : tx.view(spec.kind().provider(), spec.kind().kind())) {
             if (name.equals(r.fields().get(field))) {
                 throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
                         + spec.account() + " (by " + r.id() + ")");

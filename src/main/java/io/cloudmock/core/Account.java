@@ -123,6 +123,15 @@ public final class Account {
             return m == null ? List.of() : new ArrayList<>(m.values());
         }
 
+        /**
+         * Every live resource of the kind, in creation order, as a read-only view (no copy): for reads that walk
+         * the kind and change nothing while they walk, such as a list page out of 100,000.
+         */
+        public java.util.Collection<Resource> view(String provider, String kind) {
+            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m.values());
+        }
+
         public int count(String provider, String kind) {
             LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
             return m == null ? 0 : m.size();

@@ -53,7 +53,7 @@ public final class StateSnapshot {
             ArrayNode list = account.atomically(tx -> {
                 ArrayNode out = Json.MAPPER.createArrayNode();
                 for (ResourceKind k : kinds) {
-                    for (Resource i : tx.list(k.provider(), k.kind())) {
+                    for (Resource i : tx.view(k.provider(), k.kind())) {
                         ObjectNode n = out.addObject()
                                 .put("provider", i.provider())
                                 .put("kind", i.kind())

@@ -57,10 +57,11 @@ final class NcpCreate {
 
         Instant now = r.clock().now();
         return r.account().atomically(tx -> {
-            List<Resource> existing = tx.list(r.flavour().provider, NcpModel.KIND);
-            if (existing.size() + count > LIMIT) {
-                throw new NcpException(NcpError.CREATE_LIMIT, LIMIT, existing.size() + count);
+            int existingCount = tx.count(r.flavour().provider, NcpModel.KIND);
+            if (existingCount + count > LIMIT) {
+                throw new NcpException(NcpError.CREATE_LIMIT, LIMIT, existingCount + count);
             }
+            java.util.Collection<Resource> existing = tx.view(r.flavour().provider, NcpModel.KIND);
             Set<String> taken = new HashSet<>();
             for (Resource i : existing) taken.add(i.string("serverName"));
             for (String name : names) if (taken.contains(name)) throw new NcpException(NcpError.NAME_IN_USE);

@@ -90,7 +90,7 @@ final class NcpNetworkActions {
 
     static List<Resource> servers(Account.Tx tx, String region) {
         List<Resource> out = new ArrayList<>();
-        for (Resource i : tx.list(PROVIDER, NcpModel.KIND)) if (i.string("regionCode").equals(region)) out.add(i);
+        for (Resource i : tx.view(PROVIDER, NcpModel.KIND)) if (i.string("regionCode").equals(region)) out.add(i);
         return out;
     }
 }

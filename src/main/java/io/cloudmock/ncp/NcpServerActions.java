@@ -6,6 +6,7 @@ import io.cloudmock.core.Transition;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,15 +35,23 @@ final class NcpServerActions {
         Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
         Comparator<Resource> order = order(p);
         Predicate<Resource> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
+        Set<String> wanted = ids.isEmpty() ? null : new HashSet<>(ids);
         return r.account().atomically(tx -> {
-            List<Resource> matching = new ArrayList<>();
-            for (Resource i : tx.list(r.flavour().provider, NcpModel.KIND)) {
-                if (!ids.isEmpty() && !ids.contains(i.id())) continue;
+            // unsorted (the usual call): count every match but keep only the page's, so a page of 100 out of
+            // 100,000 neither copies nor collects the other 99,900
+            long[] window = order == null ? NcpList.window(pageNo, pageSize) : new long[] {0, Long.MAX_VALUE};
+            List<Resource> kept = new ArrayList<>();
+            int matched = 0;
+            for (Resource i : tx.view(r.flavour().provider, NcpModel.KIND)) {
+                if (wanted != null && !wanted.contains(i.id())) continue;
                 if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
-                if (filter.test(i)) matching.add(i);
+                if (!filter.test(i)) continue;
+                if (matched >= window[0] && matched < window[1]) kept.add(i);
+                matched++;
             }
-            if (order != null) matching.sort(order);
-            return NcpServerView.payload(NcpList.page(matching, pageNo, pageSize), matching.size(), r.flavour());
+            if (order == null) return NcpServerView.payload(kept, matched, r.flavour());
+            kept.sort(order);
+            return NcpServerView.payload(NcpList.page(kept, pageNo, pageSize), matched, r.flavour());
         });
     }
 
@@ -243,7 +252,7 @@ final class NcpServerActions {
         NcpNames.check(name);
         return r.account().atomically(tx -> {
             Resource i = one(r, tx);
-            for (Resource other : tx.list(r.flavour().provider, NcpModel.KIND)) {
+            for (Resource other : tx.view(r.flavour().provider, NcpModel.KIND)) {
                 if (other != i && other.string("serverName").equals(name)) throw new NcpException(NcpError.NAME_IN_USE);
             }
             i.fields().put("serverName", name);

@@ -64,7 +64,7 @@ final class DiskQueries {
         b.pageNum();
         call.account().atomically(tx -> {
             List<Disk> matched = new ArrayList<>();
-            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) {
+            for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) {
                 for (Disk d : disks(i)) if (filter.test(d)) matched.add(d);
             }
             for (Resource r : tx.list(ZenlayerModel.PROVIDER, ZenlayerNetworkKinds.DISK)) {

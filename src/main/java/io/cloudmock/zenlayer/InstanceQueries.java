@@ -28,7 +28,7 @@ final class InstanceQueries {
         b.pageNum();
         call.account().atomically(tx -> {
             List<Resource> matched = new ArrayList<>();
-            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
+            for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
             for (Resource i : b.page(matched)) data.add(ZenlayerJson.instance(i));
@@ -44,7 +44,7 @@ final class InstanceQueries {
         Set<String> wanted = ids == null || ids.isEmpty() ? null : new HashSet<>(ids);
         call.account().atomically(tx -> {
             List<Resource> matched = new ArrayList<>();
-            for (Resource i : tx.list(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (wanted == null || wanted.contains(i.id())) matched.add(i);
+            for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (wanted == null || wanted.contains(i.id())) matched.add(i);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
             for (Resource i : b.page(matched)) data.addObject().put("instanceId", i.id()).put("instanceStatus", i.state());

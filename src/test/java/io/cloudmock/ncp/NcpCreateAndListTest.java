@@ -189,6 +189,23 @@ class NcpCreateAndListTest extends NcpApi {
     }
 
     @Test
+    void unsortedPagesCountEveryMatchButHoldOnlyTheirOwn() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int k = 0; k < 5; k++) made.add(createVpc());
+        // four of the five by number, asked in another order: the page follows creation order
+        Response page2 = vpc("getServerInstanceList", "serverInstanceNoList.1", made.get(4),
+                "serverInstanceNoList.2", made.get(0), "serverInstanceNoList.3", made.get(1),
+                "serverInstanceNoList.4", made.get(3), "pageNo", "2", "pageSize", "2");
+        page2.then().body("getServerInstanceListResponse.totalRows", equalTo(4));
+        assertEquals(List.of(made.get(3), made.get(4)), ids(page2, "getServerInstanceList"));
+        Response first = vpc("getServerInstanceList", "pageNo", "0", "pageSize", "3");
+        first.then().body("getServerInstanceListResponse.totalRows", equalTo(5));
+        assertEquals(made.subList(0, 3), ids(first, "getServerInstanceList"));
+        Response all = vpc("getServerInstanceList", "pageNo", "2");   // no pageSize: everything, whatever the page
+        assertEquals(made, ids(all, "getServerInstanceList"));
+    }
+
+    @Test
     void accountsDoNotSeeEachOther() {
         Net a = net("KEY-A");
         Response created = given().header("x-ncp-iam-access-key", "KEY-A")
