@@ -166,7 +166,7 @@ final class ControlCalls {
         ControlRoutes.reply(ctx, 200, state);
         int instances = 0;
         for (JsonNode a : state.path("accounts")) instances += a.path("instances").size();
-        ControlLog.changed(ctx, "state imported: " + state.path("accounts").size() + " accounts, " + instances + " instances");
+        ControlLog.changed(ctx, "state imported: " + state.path("accounts").size() + " accounts, " + instances + " resources");
     }
 
     /** An optional string field: absent or null is null; anything but a non-empty string is a 400. */
