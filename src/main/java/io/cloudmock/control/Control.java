@@ -61,6 +61,12 @@ public interface Control {
     /** {@code DELETE /_cloudmock/requests}. */
     void clearRequests();
 
+    /**
+     * {@code GET /_cloudmock/unserved}: what clients asked for that cloudmock does not serve, most asked first, each
+     * {@code {provider, method, path, action, userAgent, reason, count}}.
+     */
+    JsonNode unserved();
+
     /** {@code GET /_cloudmock/state}. */
     JsonNode exportState();
 

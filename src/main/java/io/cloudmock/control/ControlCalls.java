@@ -57,6 +57,7 @@ final class ControlCalls {
             control.clearRequests();
             ok(ctx, "request journal cleared");
         }));
+        routes.get(P + "/unserved", guard.apply(ctx -> ControlRoutes.reply(ctx, 200, wrap("unserved", control.unserved()))));
         routes.get(P + "/state", guard.apply(ctx -> ControlRoutes.reply(ctx, 200, control.exportState())));
         routes.put(P + "/state", guard.apply(this::importState));
     }

@@ -34,6 +34,7 @@ final class IndexPage {
         CONTROL.put("requests", "GET|DELETE /_cloudmock/requests");
         CONTROL.put("faults", "GET|POST|DELETE /_cloudmock/faults");
         CONTROL.put("state", "GET|PUT /_cloudmock/state");
+        CONTROL.put("unserved", "GET /_cloudmock/unserved");
     }
 
     private IndexPage() {}

@@ -268,6 +268,17 @@ public final class LocalControl implements Control {
     public void clearRequests() { backend.journal().clear(); }
 
     @Override
+    public JsonNode unserved() {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (io.cloudmock.core.Unserved.Entry e : backend.unserved().entries()) {
+            list.addObject().put("provider", e.key().provider()).put("method", e.key().method()).put("path", e.key().path())
+                    .put("action", e.key().action()).put("userAgent", e.key().userAgent()).put("reason", e.key().reason())
+                    .put("count", e.count());
+        }
+        return list;
+    }
+
+    @Override
     public JsonNode exportState() { return StateSnapshot.export(backend); }
 
     @Override

@@ -20,6 +20,7 @@ public final class Backend {
     /** Why persistence is failing (health shows "degraded"), or null; set by the state file once it saves. */
     private volatile java.util.function.Supplier<String> persistenceFailure = () -> null;
     private final Pipeline pipeline = new Pipeline(this);
+    private final Unserved unserved = new Unserved();
     /** Request ids of the providers' answers; tests may fix them to compare golden payloads. */
     private volatile java.util.function.Supplier<String> requestIds = Ids::uuid;
 
@@ -35,6 +36,8 @@ public final class Backend {
     public Config config() { return config; }
     /** The one request pipeline every provider's routes hand their calls to. */
     public Pipeline pipeline() { return pipeline; }
+    /** What clients asked for that no provider serves ({@code GET /_cloudmock/unserved}). */
+    public Unserved unserved() { return unserved; }
     public java.util.function.Supplier<String> requestIds() { return requestIds; }
     public void requestIds(java.util.function.Supplier<String> source) { requestIds = source; }
     public Clock clock() { return clock; }
@@ -77,6 +80,7 @@ public final class Backend {
 
     /** Forget everything (instances, journal, fault rules) and put the manual clock back to its start. */
     public void reset() {
+        unserved.clear();
         store.reset();
         journal.clear();
         faults.clear();

@@ -69,9 +69,9 @@ public final class Pipeline {
             if (action != null) exchange.action = action;
             exchange.account = api.account(call);
             record(exchange, api, call, ctx, body);
-            api.route(call);
+            routeOrRecord(ctx, api, call, exchange, true);
             authenticate(ctx, api, call, body, exchange);
-            ProviderApi.Action<C> handler = api.lookup(call);
+            ProviderApi.Action<C> handler = routeOrRecord(ctx, api, call, exchange, false);
             call = api.parse(call);
             record(exchange, api, call, ctx, body);
             Optional<Fault> fault = backend.faults().match(exchange.provider, exchange.action, api.targetIds(call));
@@ -82,6 +82,24 @@ public final class Pipeline {
             finish(ctx, api, call, handler, fault.orElse(null), exchange);
         } catch (RuntimeException e) {
             send(ctx, exchange, failure(api, call, e, exchange));
+        }
+    }
+
+    /** Step 4 or 6; a call for something not served is counted for {@code /_cloudmock/unserved} before it is answered. */
+    private <C> ProviderApi.Action<C> routeOrRecord(Context ctx, ProviderApi<C> api, C call, Exchange exchange, boolean route) {
+        try {
+            if (route) {
+                api.route(call);
+                return null;
+            }
+            return api.lookup(call);
+        } catch (RuntimeException e) {
+            if (api.notServed(call, e)) {
+                String agent = ctx.header("User-Agent");
+                backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method().name(), ctx.path(),
+                        exchange.action, agent == null ? "" : agent, e.getMessage()));
+            }
+            throw e;
         }
     }
 

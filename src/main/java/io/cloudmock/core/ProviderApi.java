@@ -45,6 +45,13 @@ public interface ProviderApi<C> {
      */
     Action<C> lookup(C call);
 
+    /**
+     * True when {@code e}, thrown by {@link #route} or {@link #lookup}, means the call asks for something cloudmock
+     * does not serve (an unknown path or action, an action of another version), as {@code /_cloudmock/unserved}
+     * counts them; false for the client's own mistakes (a missing header).
+     */
+    default boolean notServed(C call, RuntimeException e) { return false; }
+
     /** Step 7: whatever decoding needs the action (Zenlayer's JSON body); returns the call, completed. */
     default C parse(C call) { return call; }
 

@@ -123,6 +123,9 @@ public final class CloudMockControl implements io.cloudmock.control.Control {
 
     // ---- whole state
 
+    public JsonNode unserved() { return call("GET", "/unserved", null).get("unserved"); }
+
+    @Override
     public JsonNode exportState() { return call("GET", "/state", null); }
 
     public void importState(JsonNode state) { call("PUT", "/state", state); }

@@ -30,7 +30,12 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     private final Map<String, NcpAction> actions;
     private final Backend backend;
 
-    NcpProvider(String prefix, NcpFlavour flavour, NcpModel model, Map<String, NcpAction> actions, Backend backend) {
+    /** Where else an action is served (an action sent to the wrong API: getVpcList to /vserver/v2). */
+    private final java.util.function.Function<String, List<String>> servedAt;
+
+    NcpProvider(String prefix, NcpFlavour flavour, NcpModel model, Map<String, NcpAction> actions, Backend backend,
+                java.util.function.Function<String, List<String>> servedAt) {
+        this.servedAt = servedAt;
         this.prefix = prefix;
         this.flavour = flavour;
         this.model = model;
@@ -39,6 +44,8 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     }
 
     String prefix() { return prefix; }
+
+    boolean serves(String action) { return actions.containsKey(action); }
 
     @Override
     public Call decode(Context ctx, byte[] body) {
@@ -67,8 +74,10 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     public void route(Call call) {
         if (call.action() == null) throw NcpGatewayError.NOT_FOUND.with("URL not found.");
         if (!actions.containsKey(call.action())) {
+            List<String> elsewhere = servedAt.apply(call.action());
             throw NcpGatewayError.NOT_FOUND.with("URL not found. cloudmock does not implement the action '" + call.action()
-                    + "' of " + prefix + " (see docs/coverage.md).");
+                    + "' of " + prefix + (elsewhere.isEmpty() ? "" : "; it serves it at " + String.join(" and ", elsewhere))
+                    + " (see docs/coverage.md).");
         }
     }
 
@@ -82,6 +91,11 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
         if (result.ok()) return Verdict.passed(null);
         return Verdict.failed(null, result.outcome().toString(), result.detail(),
                 NcpGatewayError.AUTHENTICATION_FAILED.with("Invalid authentication information."));
+    }
+
+    @Override
+    public boolean notServed(Call call, RuntimeException e) {
+        return e instanceof NcpGatewayError.NcpGatewayException g && g.error == NcpGatewayError.NOT_FOUND;
     }
 
     @Override

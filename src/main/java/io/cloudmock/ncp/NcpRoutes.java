@@ -26,15 +26,22 @@ public final class NcpRoutes {
             NcpModel model = new NcpModel(flavour, backend.ids());
             if (flavour == NcpFlavour.VPC) vpc = model;
             backend.register(model);
-            apis.add(new NcpProvider(flavour.pathPrefix, flavour, model, NcpActions.server(flavour), backend));
+            apis.add(new NcpProvider(flavour.pathPrefix, flavour, model, NcpActions.server(flavour), backend, this::servedAt));
         }
-        apis.add(new NcpProvider(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, vpc, NcpActions.vpcNetwork(), backend));
+        apis.add(new NcpProvider(NcpActions.VPC_NETWORK_PREFIX, NcpFlavour.VPC, vpc, NcpActions.vpcNetwork(), backend, this::servedAt));
         // the gateway's other versions and APIs of these products (/vserver/v1, /server/v3...): its 404, no actions
         for (String product : List.of("/vserver", "/server", "/vpc")) {
             NcpFlavour flavour = product.equals("/server") ? NcpFlavour.CLASSIC : NcpFlavour.VPC;
-            otherVersions.add(new NcpProvider(product, flavour, vpc, java.util.Map.of(), backend));
+            otherVersions.add(new NcpProvider(product, flavour, vpc, java.util.Map.of(), backend, this::servedAt));
         }
         NcpNetwork.register(backend);
+    }
+
+    /** The prefixes that serve {@code action}, for the gateway 404's details. */
+    private List<String> servedAt(String action) {
+        List<String> out = new ArrayList<>();
+        for (NcpProvider api : apis) if (api.serves(action)) out.add(api.prefix() + "/" + action);
+        return out;
     }
 
     public void register(io.javalin.config.RoutesConfig routes) {

@@ -72,6 +72,12 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     @Override
     public Verdict verify(Context ctx, Call call, byte[] body) { return ZenlayerAuth.verify(ctx, body, backend.config()); }
 
+    /** In route and lookup this code means only an API, method or action cloudmock does not serve. */
+    @Override
+    public boolean notServed(Call call, RuntimeException e) {
+        return e instanceof ZenlayerException z && z.error() == ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION;
+    }
+
     @Override
     public Action<Call> lookup(Call call) {
         ZenlayerService service = call.service();
