@@ -176,26 +176,48 @@ public final class Pipeline {
     }
 
     /**
-     * The body, read up to the provider limit and no further: a declared length over it is refused before a byte
-     * is read, and a body that goes past it is refused as soon as it does. A truncated body (the client went away,
+     * The body, kept up to the provider limit and no further: a declared length over what the server accepts at all
+     * is refused before a byte is read; a body over the provider limit is read and forgotten (not kept) up to that,
+     * then refused. A truncated body (the client went away,
      * a malformed chunk) is an IOException.
      */
     static byte[] readBody(Context ctx) throws IOException {
         long declared = ctx.req().getContentLengthLong(); // ctx.contentLength() is an int: -1 past 2 GiB
-        if (declared > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
+        if (declared > Limits.SERVER_BODY_BYTES) throw new TooLarge(); // answered at once, never waited for
         InputStream in = ctx.req().getInputStream();
+        if (declared > Limits.PROVIDER_BODY_BYTES) {
+            drain(in);
+            throw new TooLarge();
+        }
         byte[] buf = new byte[declared > 0 ? (int) declared : 8192];
         int n = 0;
         while (true) {
             if (n == buf.length) {
-                if (buf.length > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
+                if (buf.length > Limits.PROVIDER_BODY_BYTES) {
+                    drain(in);
+                    throw new TooLarge();
+                }
                 buf = java.util.Arrays.copyOf(buf, Math.min(buf.length * 2, Limits.PROVIDER_BODY_BYTES + 1));
             }
             int r = in.read(buf, n, buf.length - n);
             if (r < 0) break;
             n += r;
-            if (n > Limits.PROVIDER_BODY_BYTES) throw new TooLarge();
         }
         return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
     }
+
+    /**
+     * Reads and forgets the rest of an over-limit body, up to what the server accepts at all, so a client still
+     * sending it gets the 413 rather than a broken pipe; nothing of it is kept in memory.
+     */
+    private static void drain(InputStream in) {
+        byte[] sink = new byte[16 * 1024];
+        long left = Limits.SERVER_BODY_BYTES;
+        try {
+            for (int r; left > 0 && (r = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0; ) left -= r;
+        } catch (IOException e) {
+            // the client went away: the answer is still the too-large one
+        }
+    }
+
 }
