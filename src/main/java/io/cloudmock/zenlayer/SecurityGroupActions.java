@@ -142,19 +142,18 @@ final class SecurityGroupActions {
     /** AuthorizeSecurityGroupRule: one rule in flat fields (2023 clients send no priority: 1). */
     static void authorizeOne(ZenlayerCall call, ObjectNode response) {
         String id = call.body().requiredString("securityGroupId");
-        Map<String, Object> rule = SecurityGroupRules.parse(call.body());
-        changeRules(call, id, current -> {
-            List<Map<String, Object>> next = new ArrayList<>(current);
-            next.add(rule);
-            return next;
-        });
+        addRules(call, id, List.of(SecurityGroupRules.parse(call.body())));
     }
 
     static void authorize(ZenlayerCall call, ObjectNode response) {
         String id = call.body().requiredString("securityGroupId");
         List<ZenlayerRequest> given = call.body().objects("ruleInfos");
         if (given == null || given.isEmpty()) throw ZenlayerError.MISSING_PARAMETER.with("ruleInfos");
-        List<Map<String, Object>> rules = SecurityGroupRules.parseAll(given);
+        addRules(call, id, SecurityGroupRules.parseAll(given));
+    }
+
+    /** The group's rules and then {@code rules}, checked as a whole by {@link #changeRules}. */
+    private static void addRules(ZenlayerCall call, String id, List<Map<String, Object>> rules) {
         changeRules(call, id, current -> {
             List<Map<String, Object>> next = new ArrayList<>(current);
             next.addAll(rules);
