@@ -32,6 +32,8 @@ public final class Account {
     private final Map<String, Resource> byId = new HashMap<>();
     /** provider/id of a resource -> the resources that refer to it, in the order they started to. */
     private final Map<String, Set<Resource>> referrers = new HashMap<>();
+    /** provider/id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
+    private final Map<String, Map<String, ReferrerValues>> referrerValues = new HashMap<>();
     /** The next step of every resource in transition, earliest first. */
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private long dueSeq;
@@ -77,6 +79,7 @@ public final class Account {
         byKind.clear();
         byId.clear();
         referrers.clear();
+        referrerValues.clear();
         due.clear();
         if (had) onChange.run();
     }
@@ -163,6 +166,7 @@ public final class Account {
                 LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
                 if (m != null) m.remove(gone.id());
                 for (List<String> ids : gone.references().values()) unindex(gone, ids);
+                referrerValues.remove(key);
                 Set<Resource> users = referrers.remove(key);
                 if (users == null) continue;
                 for (Resource user : users) {
@@ -207,8 +211,33 @@ public final class Account {
             return out;
         }
 
+        /**
+         * The values of {@code field} among the resources of {@code kind} that refer to {@code target} (an
+         * interface's address among those of its subnet), kept as references come and go, so a free address is
+         * found without walking every interface of the subnet. Each referrer's value is read when it starts to
+         * refer: for fields that do not change while it refers.
+         */
+        public ReferrerValues referrerValues(Resource target, String kind, String field) {
+            String key = idKey(target.provider(), target.id());
+            Map<String, ReferrerValues> of = referrerValues.computeIfAbsent(key, k -> new HashMap<>(4));
+            ReferrerValues v = of.get(kind + " " + field);
+            if (v == null) {
+                v = new ReferrerValues(kind, field);
+                Set<Resource> s = referrers.get(key);
+                if (s != null) for (Resource r : s) v.add(r);
+                of.put(kind + " " + field, v);
+            }
+            return v;
+        }
+
         private void index(Resource r, List<String> ids) {
-            for (String id : ids) referrers.computeIfAbsent(idKey(r.provider(), id), k -> new LinkedHashSet<>()).add(r);
+            for (String id : ids) {
+                String key = idKey(r.provider(), id);
+                if (referrers.computeIfAbsent(key, k -> new LinkedHashSet<>(4)).add(r)) {
+                    Map<String, ReferrerValues> values = referrerValues.get(key);
+                    if (values != null) for (ReferrerValues v : values.values()) v.add(r);
+                }
+            }
         }
 
         private void unindex(Resource r, List<String> ids) {
@@ -219,7 +248,10 @@ public final class Account {
                 // another reference name of r may still name the same id
                 boolean still = false;
                 for (List<String> other : r.references().values()) if (other != ids && other.contains(id)) still = true;
-                if (!still) s.remove(r);
+                if (!still && s.remove(r)) {
+                    Map<String, ReferrerValues> values = referrerValues.get(key);
+                    if (values != null) for (ReferrerValues v : values.values()) v.remove(r);
+                }
                 if (s.isEmpty()) referrers.remove(key);
             }
         }

@@ -4,6 +4,7 @@ import io.cloudmock.core.Account;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Ids;
 import io.cloudmock.core.Resource;
+import io.cloudmock.core.ReferrerValues;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,18 +240,25 @@ final class NcpNetwork {
      */
     static String allocateIp(Account.Tx tx, Resource subnet, String wanted, Set<String> alsoTaken) {
         NcpCidr cidr = NcpCidr.parse(subnet.string("subnet"));
-        Set<String> taken = new java.util.HashSet<>(alsoTaken);
-        for (Resource nic : tx.referrers(subnet, NIC)) taken.add(nic.string("ip"));
+        // the subnet's addresses in use, kept by the account: no walk over every interface of a large subnet
+        ReferrerValues used = tx.referrerValues(subnet, NIC, "ip");
         if (wanted != null) {
             Long ip = NcpCidr.ip(wanted);
             if (ip == null || cidr == null || !cidr.usable(ip)) throw new NcpException(NcpError.NIC_IP_INVALID, wanted);
-            if (taken.contains(wanted)) throw new NcpException(NcpError.NIC_IP_IN_USE, wanted);
+            if (used.contains(wanted) || alsoTaken.contains(wanted)) throw new NcpException(NcpError.NIC_IP_IN_USE, wanted);
             return wanted;
         }
         if (cidr != null) {
-            for (long ip = cidr.base() + 6; ip < cidr.last(); ip++) {
+            // below the floor every address is in use (the floor is forgotten when an address is released)
+            boolean floorSet = false;
+            for (long ip = Math.max(cidr.base() + 6, used.floor()); ip < cidr.last(); ip++) {
                 String text = NcpCidr.dotted(ip);
-                if (!taken.contains(text)) return text;
+                if (used.contains(text)) continue;
+                if (!floorSet) {
+                    used.floor(ip);
+                    floorSet = true;
+                }
+                if (!alsoTaken.contains(text)) return text;
             }
         }
         throw new NcpException(NcpError.SUBNET_FULL, subnet.id());

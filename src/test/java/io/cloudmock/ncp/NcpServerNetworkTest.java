@@ -115,6 +115,27 @@ class NcpServerNetworkTest extends NcpApi {
         create("networkInterfaceList.1.ip", "10.0.1.50").then().statusCode(200);
     }
 
+    private static String ipOf(String server) { return nic(detail(server).getString("networkInterfaceNoList[0]")).getString("ip"); }
+
+    @Test
+    void theLowestFreeAddressIsHandedOutAgainOnceReleased() {
+        String a = runningVpc();
+        String b = runningVpc();
+        String c = runningVpc();
+        List<String> first = List.of(ipOf(a), ipOf(b), ipOf(c));
+        assertEquals(3, new HashSet<>(first).size(), first.toString());
+        vpc("stopServerInstances", "serverInstanceNoList.1", b);
+        advance(2);
+        vpc("terminateServerInstances", "serverInstanceNoList.1", b);
+        advance(2);
+        // the account keeps the subnet's addresses in use and where the free ones start: a release must lower it
+        assertEquals(first.get(1), ipOf(runningVpc()));
+        String next = ipOf(runningVpc());
+        assertFalse(first.contains(next), next);
+        long last = NcpCidr.ip(first.get(2));
+        assertEquals(NcpCidr.dotted(last + 1), next);
+    }
+
     @Test
     void concurrentCreatesNeverShareAnAddressOrNumber() throws Exception {
         place();

@@ -1,0 +1,45 @@
+package io.cloudmock.core;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One field's values among a target's referrers of one kind ({@link Account.Tx#referrerValues}), kept by the
+ * account as references are made and dropped. With it goes a caller's {@link #floor}: a position below which
+ * the caller knows every value it may hand out is taken (the lowest free address of a subnet is found from
+ * there, not from the start); the account forgets it whenever a value leaves, since a lower one may be free again.
+ */
+public final class ReferrerValues {
+    private final String kind;
+    private final String field;
+    private final Map<Resource, String> valueOf = new HashMap<>();
+    private final Map<String, Integer> count = new HashMap<>();
+    private long floor;
+
+    ReferrerValues(String kind, String field) {
+        this.kind = kind;
+        this.field = field;
+    }
+
+    void add(Resource r) {
+        if (!r.kind().equals(kind)) return;
+        String v = r.string(field);
+        if (valueOf.put(r, v) == null) count.merge(v, 1, Integer::sum);
+    }
+
+    void remove(Resource r) {
+        String v = valueOf.remove(r);
+        if (v == null) return;
+        if (count.merge(v, -1, Integer::sum) <= 0) count.remove(v);
+        floor = 0;
+    }
+
+    public boolean contains(String value) { return count.containsKey(value); }
+
+    public int size() { return valueOf.size(); }
+
+    /** The caller's floor (0 when it has none or a value has left since). */
+    public long floor() { return floor; }
+
+    public void floor(long at) { floor = at; }
+}
