@@ -172,12 +172,20 @@ echo "nginx done" >&2
 scale_rss="-" scale_page_p50="-" scale_filter_p50="-" creates="-"
 if [ "$SCALE" -gt 0 ]; then
   launch cloudmock; wait_200 cloudmock
-  left=$SCALE; t0=$(now_ms)
+  # every VPC server has an interface with an address of its subnet: a /16 subnet (its own /16 VPC) per 60,000
+  post_id() { curl -fs --max-time 60 -X POST "$base/_cloudmock/resources" -H 'Content-Type: application/json' -d "$1" \
+                | grep -o '"id":"[0-9]*"' | head -n1 | grep -o '[0-9]*'; }
+  subnets=()
+  for k in $(seq 1 $(( (SCALE + 59999) / 60000 ))); do
+    vpc=$(post_id "{\"provider\":\"ncp\",\"kind\":\"vpc\",\"fields\":{\"ipv4CidrBlock\":\"10.$k.0.0/16\"}}")
+    subnets+=("$(post_id "{\"provider\":\"ncp\",\"kind\":\"subnet\",\"fields\":{\"subnet\":\"10.$k.0.0/16\",\"zoneCode\":\"KR-1\",\"subnetType\":\"PUBLIC\",\"usageTypeCode\":\"GEN\"},\"references\":{\"vpc\":\"$vpc\"}}")")
+  done
+  left=$SCALE; made=0; t0=$(now_ms)
   while [ "$left" -gt 0 ]; do
     n=$(( left < 1000 ? left : 1000 ))
     curl -fs --max-time 60 -o /dev/null -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
-         -d "{\"provider\":\"ncp\",\"state\":\"RUN\",\"count\":$n}"
-    left=$((left - n))
+         -d "{\"provider\":\"ncp\",\"state\":\"RUN\",\"count\":$n,\"references\":{\"subnet\":\"${subnets[$((made / 60000))]}\"}}"
+    left=$((left - n)); made=$((made + n))
   done
   t1=$(now_ms)
   creates=$(( SCALE * 1000 / (t1 - t0 > 0 ? t1 - t0 : 1) ))

@@ -30,8 +30,11 @@ public final class Account {
     private final Map<String, LinkedHashMap<String, Resource>> byKind = new HashMap<>();
     /** provider/id -> resource: ids are unique per provider, whatever the kind. */
     private final Map<String, Resource> byId = new HashMap<>();
-    /** provider/id of a resource -> the resources that refer to it, in the order they started to. */
-    private final Map<String, Set<Resource>> referrers = new HashMap<>();
+    /**
+     * provider/id of a resource -> the kind of its referrers -> those referrers, in the order they started to. By
+     * kind, because a VPC's ACGs are asked for while 100,000 servers refer to the same VPC.
+     */
+    private final Map<String, Map<String, Set<Resource>>> referrers = new HashMap<>();
     /** provider/id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
     private final Map<String, Map<String, ReferrerValues>> referrerValues = new HashMap<>();
     /** The next step of every resource in transition, earliest first. */
@@ -167,9 +170,9 @@ public final class Account {
                 if (m != null) m.remove(gone.id());
                 for (List<String> ids : gone.references().values()) unindex(gone, ids);
                 referrerValues.remove(key);
-                Set<Resource> users = referrers.remove(key);
-                if (users == null) continue;
-                for (Resource user : users) {
+                Map<String, Set<Resource>> byUserKind = referrers.remove(key);
+                if (byUserKind == null) continue;
+                for (Set<Resource> users : byUserKind.values()) for (Resource user : users) {
                     ResourceKind userKind = kinds.of(user);
                     for (Map.Entry<String, List<String>> e : new ArrayList<>(user.references().entrySet())) {
                         if (!e.getValue().contains(gone.id())) continue;
@@ -198,17 +201,19 @@ public final class Account {
         /** Sets a single reference ({@code null} removes it). */
         public void refer(Resource r, String name, String id) { refer(r, name, id == null ? List.of() : List.of(id)); }
 
-        /** The resources that refer to {@code target}, in the order they started to. */
+        /** The resources that refer to {@code target}, kind by kind, each kind in the order they started to. */
         public List<Resource> referrers(Resource target) {
-            Set<Resource> s = referrers.get(idKey(target.provider(), target.id()));
-            return s == null ? List.of() : new ArrayList<>(s);
+            Map<String, Set<Resource>> m = referrers.get(idKey(target.provider(), target.id()));
+            List<Resource> out = new ArrayList<>();
+            if (m != null) for (Set<Resource> s : m.values()) out.addAll(s);
+            return out;
         }
 
-        /** The resources of one kind that refer to {@code target}. */
+        /** The resources of one kind that refer to {@code target}, in the order they started to. */
         public List<Resource> referrers(Resource target, String kind) {
-            List<Resource> out = new ArrayList<>();
-            for (Resource r : referrers(target)) if (r.kind().equals(kind)) out.add(r);
-            return out;
+            Map<String, Set<Resource>> m = referrers.get(idKey(target.provider(), target.id()));
+            Set<Resource> s = m == null ? null : m.get(kind);
+            return s == null ? List.of() : new ArrayList<>(s);
         }
 
         /**
@@ -223,7 +228,8 @@ public final class Account {
             ReferrerValues v = of.get(kind + " " + field);
             if (v == null) {
                 v = new ReferrerValues(kind, field);
-                Set<Resource> s = referrers.get(key);
+                Map<String, Set<Resource>> m = referrers.get(key);
+                Set<Resource> s = m == null ? null : m.get(kind);
                 if (s != null) for (Resource r : s) v.add(r);
                 of.put(kind + " " + field, v);
             }
@@ -233,7 +239,8 @@ public final class Account {
         private void index(Resource r, List<String> ids) {
             for (String id : ids) {
                 String key = idKey(r.provider(), id);
-                if (referrers.computeIfAbsent(key, k -> new LinkedHashSet<>(4)).add(r)) {
+                if (referrers.computeIfAbsent(key, k -> new LinkedHashMap<>(4))
+                        .computeIfAbsent(r.kind(), k -> new LinkedHashSet<>(4)).add(r)) {
                     Map<String, ReferrerValues> values = referrerValues.get(key);
                     if (values != null) for (ReferrerValues v : values.values()) v.add(r);
                 }
@@ -243,7 +250,8 @@ public final class Account {
         private void unindex(Resource r, List<String> ids) {
             for (String id : ids) {
                 String key = idKey(r.provider(), id);
-                Set<Resource> s = referrers.get(key);
+                Map<String, Set<Resource>> m = referrers.get(key);
+                Set<Resource> s = m == null ? null : m.get(r.kind());
                 if (s == null) continue;
                 // another reference name of r may still name the same id
                 boolean still = false;
@@ -252,7 +260,10 @@ public final class Account {
                     Map<String, ReferrerValues> values = referrerValues.get(key);
                     if (values != null) for (ReferrerValues v : values.values()) v.remove(r);
                 }
-                if (s.isEmpty()) referrers.remove(key);
+                if (s.isEmpty()) {
+                    m.remove(r.kind());
+                    if (m.isEmpty()) referrers.remove(key);
+                }
             }
         }
 
