@@ -69,7 +69,10 @@ public final class Account {
                     tx.settleDue();
                     return work.apply(tx);
                 } finally {
-                    if (tx.changed) onChange.run();
+                    if (tx.changed) {
+                        Mutations.bump();
+                        onChange.run();
+                    }
                 }
             }
         } finally {
@@ -84,6 +87,7 @@ public final class Account {
         referrers.clear();
         referrerValues.clear();
         due.clear();
+        Mutations.bump();
         if (had) onChange.run();
     }
 

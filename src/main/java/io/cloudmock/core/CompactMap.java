@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Not thread-safe (resources change under their account's lock); shapes are shared across threads and
  * immutable. Iteration order, {@code equals} and {@code hashCode} are those of a {@code LinkedHashMap} with the
- * same puts and removes, so nothing rendered from it changes.
+ * same puts and removes, so nothing rendered from it changes. Every change counts in {@link Mutations}.
  */
 public final class CompactMap<V> extends AbstractMap<String, V> {
     private Shape shape;
@@ -61,6 +61,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
     public V put(String key, V value) {
         Objects.requireNonNull(key, "key");
         Object v = Values.intern(value);
+        Mutations.bump();
         int i = shape.slot(key);
         if (i >= 0) {
             V old = (V) values[i];
@@ -87,6 +88,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
     }
 
     private void removeSlot(int i) {
+        Mutations.bump();
         int n = shape.size();
         shape = shape.without(i);
         System.arraycopy(values, i + 1, values, i, n - i - 1);
@@ -96,6 +98,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
 
     @Override
     public void clear() {
+        Mutations.bump();
         shape = Shape.EMPTY;
         values = NO_VALUES;
         modCount++;
@@ -152,6 +155,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
         @Override
         public V setValue(V value) {
             if (of != shape) return put(key, value);
+            Mutations.bump();
             @SuppressWarnings("unchecked") V old = (V) values[slot];
             values[slot] = Values.intern(value);
             return old;

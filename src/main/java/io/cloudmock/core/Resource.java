@@ -65,6 +65,7 @@ public final class Resource {
     }
 
     void setReferences(String name, List<String> ids) {
+        Mutations.bump();
         if (ids.isEmpty()) references.remove(name);
         else references.put(name, List.copyOf(ids));
     }
@@ -78,6 +79,7 @@ public final class Resource {
     }
 
     void enter(String newState, List<String> rest, Instant at) {
+        Mutations.bump();
         this.state = newState;
         this.path = List.copyOf(rest);
         this.since = at;

@@ -1,19 +1,26 @@
 package io.cloudmock.ncp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import io.cloudmock.core.Json;
+import io.cloudmock.core.RenderCache;
+import io.cloudmock.core.Resource;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The two wire formats of the NCP Server API: XML (the default) and JSON ({@code responseFormatType=json}).
@@ -38,6 +45,37 @@ public enum NcpFormat {
     /** {@code responseFormatType}: json in any case means JSON; anything else (or nothing) XML. */
     public static NcpFormat of(String responseFormatType) {
         return responseFormatType != null && responseFormatType.equalsIgnoreCase("json") ? JSON : XML;
+    }
+
+    /**
+     * A list item made from one resource, rendered in each format and at each depth once while nothing changes
+     * ({@link RenderCache}), then written as it was: a list of 20 servers stops rendering 20 servers per call.
+     * {@code variant} names the view (VPC or Classic), {@code view} makes it.
+     */
+    record Item(Resource resource, String variant, Supplier<Map<String, Object>> view) implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+            int depth = gen.getOutputContext().getNestingDepth();
+            gen.writeRawValue(RenderCache.get(resource, variant + " json " + depth, () -> {
+                // rendered alone, then indented to where it sits: JSON strings carry no raw newline
+                String alone = renderJsonValue(view.get());
+                return depth == 0 ? alone : alone.replace("\n", "\n" + "  ".repeat(depth));
+            }));
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider provider,
+                                      com.fasterxml.jackson.databind.jsontype.TypeSerializer type) throws IOException {
+            serialize(gen, provider);
+        }
+    }
+
+    private static String renderJsonValue(Object value) {
+        try {
+            return PRETTY.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
@@ -128,7 +166,7 @@ public enum NcpFormat {
         try {
             XMLStreamWriter w = XML_OUT.createXMLStreamWriter(out);
             w.writeStartElement(root);
-            writeFields(w, body, 1);
+            writeFields(w, out, body, 1);
             newline(w, 0);
             w.writeEndElement();
             w.close();
@@ -138,17 +176,41 @@ public enum NcpFormat {
         return out.toString();
     }
 
-    private static void writeFields(XMLStreamWriter w, Map<?, ?> fields, int depth) throws XMLStreamException {
+    private static void writeFields(XMLStreamWriter w, StringWriter out, Map<?, ?> fields, int depth) throws XMLStreamException {
         for (Map.Entry<?, ?> e : fields.entrySet()) {
-            writeElement(w, e.getKey().toString(), e.getValue(), depth);
+            writeElement(w, out, e.getKey().toString(), e.getValue(), depth);
         }
     }
 
-    private static void writeElement(XMLStreamWriter w, String name, Object value, int depth) throws XMLStreamException {
+    private static void writeElement(XMLStreamWriter w, StringWriter out, String name, Object value, int depth) throws XMLStreamException {
         newline(w, depth);
+        if (value instanceof Item item) {
+            // the writer has closed every open tag with the newline: the item's own bytes follow as they are
+            w.flush();
+            out.write(RenderCache.get(item.resource(), item.variant() + " xml " + depth + " " + name,
+                    () -> renderXmlItem(name, item.view().get(), depth)));
+            return;
+        }
+        writeValue(w, out, name, value, depth);
+    }
+
+    /** One element alone, as {@link #writeElement} writes it after its newline. */
+    private static String renderXmlItem(String name, Map<String, Object> view, int depth) {
+        StringWriter alone = new StringWriter(2048);
+        try {
+            XMLStreamWriter w = XML_OUT.createXMLStreamWriter(alone);
+            writeValue(w, alone, name, view, depth);
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return alone.toString();
+    }
+
+    private static void writeValue(XMLStreamWriter w, StringWriter out, String name, Object value, int depth) throws XMLStreamException {
         if (value instanceof Map<?, ?> map) {
             w.writeStartElement(name);
-            writeFields(w, map, depth + 1);
+            writeFields(w, out, map, depth + 1);
             newline(w, depth);
             w.writeEndElement();
         } else if (value instanceof NcpList list) {
@@ -157,7 +219,7 @@ public enum NcpFormat {
                 return;
             }
             w.writeStartElement(name);
-            for (Object item : list.items()) writeElement(w, list.item(), item, depth + 1);
+            for (Object item : list.items()) writeElement(w, out, list.item(), item, depth + 1);
             newline(w, depth);
             w.writeEndElement();
         } else if (value instanceof List<?>) {

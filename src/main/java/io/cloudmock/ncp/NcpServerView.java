@@ -18,7 +18,10 @@ final class NcpServerView {
 
     static NcpList list(List<Resource> instances, NcpFlavour flavour) {
         List<Object> items = new ArrayList<>(instances.size());
-        for (Resource i : instances) items.add(flavour.classic() ? classic(i) : vpc(i));
+        for (Resource i : instances) {
+            items.add(flavour.classic() ? new NcpFormat.Item(i, "classic server", () -> classic(i))
+                    : new NcpFormat.Item(i, "vpc server", () -> vpc(i)));
+        }
         return new NcpList("serverInstance", items);
     }
 

@@ -112,6 +112,33 @@ class NcpCreateAndListTest extends NcpApi {
         vpc("getServerInstanceList").then().body("getServerInstanceListResponse.totalRows", equalTo(1));
     }
 
+    /** Without its requestId, which is new on every call. */
+    private static String listBody(boolean json) {
+        String body = (json ? vpc("getServerInstanceList") : vpcXml("getServerInstanceList")).asString();
+        return body.replaceAll("\"requestId\": \"[^\"]*\"|<requestId>[^<]*</requestId>", "");
+    }
+
+    @Test
+    void aListedServerIsRenderedAgainOnlyAsItIsNow() {
+        String id = runningVpc();
+        for (boolean json : new boolean[] {true, false}) {
+            String first = listBody(json);
+            // the second answer comes from the kept items: byte for byte the first
+            assertEquals(first, listBody(json));
+        }
+        vpc("changeServerInstanceName", "serverInstanceNo", id, "serverName", "renamed-one").then().statusCode(200);
+        for (boolean json : new boolean[] {true, false}) {
+            String after = listBody(json);
+            org.junit.jupiter.api.Assertions.assertTrue(after.contains("renamed-one"), after);
+        }
+        String running = listBody(false);
+        vpc("stopServerInstances", "serverInstanceNoList.1", id).then().statusCode(200);
+        // a change of state alone (no field written) is seen too
+        org.junit.jupiter.api.Assertions.assertNotEquals(running, listBody(false));
+        advance(10);
+        vpc("getServerInstanceList").then().body("getServerInstanceListResponse.serverInstanceList[0].serverInstanceStatus.code", equalTo("NSTOP"));
+    }
+
     @Test
     void associateWithPublicIpGivesTheServerAnAddress() {
         Response r = create("serverImageProductCode", UBUNTU, "associateWithPublicIp", "true");

@@ -1,0 +1,19 @@
+package io.cloudmock.core;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A count of every change to any resource in the process: a field put or removed, a state entered, a reference
+ * set, a resource added or removed. What is derived from resources (a rendered list item, which on NCP also
+ * shows the server's interfaces and addresses) stays valid while the count stays the same, so a cache keyed on it
+ * never needs to know what a view depends on. Coarse on purpose: any change anywhere invalidates everything.
+ */
+public final class Mutations {
+    private static final AtomicLong COUNT = new AtomicLong();
+
+    private Mutations() {}
+
+    public static long count() { return COUNT.get(); }
+
+    static void bump() { COUNT.incrementAndGet(); }
+}
