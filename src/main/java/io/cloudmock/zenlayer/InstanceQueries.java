@@ -31,7 +31,7 @@ final class InstanceQueries {
             for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
-            for (Resource i : b.page(matched)) data.add(ZenlayerJson.instance(i));
+            for (Resource i : b.page(matched)) data.addRawValue(ZenlayerJson.instanceRaw(i));
             return null;
         });
     }

@@ -3,7 +3,9 @@ package io.cloudmock.zenlayer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Resource;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.cloudmock.core.Json;
+import io.cloudmock.core.RenderCache;
 import io.cloudmock.core.Reply;
 
 
@@ -49,6 +51,17 @@ public final class ZenlayerJson {
             }
         }
         return o;
+    }
+
+    /** {@link #instance} as written (compact JSON), rendered once while nothing changes ({@link RenderCache}). */
+    static RawValue instanceRaw(Resource instance) {
+        return new RawValue(RenderCache.get(instance, "zenlayer instance", () -> {
+            try {
+                return Json.MAPPER.writeValueAsString(instance(instance));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     private static byte[] bytes(ObjectNode body) {
