@@ -157,6 +157,7 @@ public final class Main implements Callable<Integer> {
         }
         System.out.println("cloudmock listening on " + mock.baseUrl());
         System.out.flush();
+        HeapSizing.startInBackground();
         stopped.await();
         return 0;
     }
