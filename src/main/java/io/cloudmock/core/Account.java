@@ -37,6 +37,18 @@ public final class Account {
     private final Map<String, Map<String, Set<Resource>>> referrers = new HashMap<>();
     /** provider/id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
     private final Map<String, Map<String, ReferrerValues>> referrerValues = new HashMap<>();
+    /**
+     * A query's matches (every server of a list filter, sorted if asked) while nothing in the process changes
+     * ({@link Mutations}): paging through 100,000 servers with one filter walks them once, not once a page. The
+     * few most recent queries only.
+     */
+    private final Map<String, Matches> matches = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Matches> eldest) { return size() > 8; }
+    };
+
+    private record Matches(long version, List<Resource> resources) {}
+
     /** The next step of every resource in transition, earliest first. */
     private final PriorityQueue<Due> due = new PriorityQueue<>();
     private long dueSeq;
@@ -86,6 +98,7 @@ public final class Account {
         byId.clear();
         referrers.clear();
         referrerValues.clear();
+        matches.clear();
         due.clear();
         Mutations.bump();
         if (had) onChange.run();
@@ -140,6 +153,20 @@ public final class Account {
         public java.util.Collection<Resource> view(String provider, String kind) {
             LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
             return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m.values());
+        }
+
+        /**
+         * What {@code walk} finds (it only reads), or what it found for the same {@code key} when nothing has
+         * changed since: the key must name everything the walk depends on (kind, region, every filter and order).
+         * The list is read-only and shared.
+         */
+        public List<Resource> matches(String key, java.util.function.Supplier<List<Resource>> walk) {
+            long now = Mutations.count();
+            Matches m = matches.get(key);
+            if (m != null && m.version() == now) return m.resources();
+            List<Resource> found = java.util.Collections.unmodifiableList(walk.get());
+            matches.put(key, new Matches(now, found));
+            return found;
         }
 
         public int count(String provider, String kind) {

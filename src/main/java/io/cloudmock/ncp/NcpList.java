@@ -23,16 +23,6 @@ public record NcpList(String item, List<?> items) {
         return all.subList((int) from, (int) Math.min(from + pageSize, all.size()));
     }
 
-    /**
-     * The page's bounds as [from, to) over the matching items, by the same rule as {@link #page}: so a list can
-     * keep only the page's items while it counts every match, instead of collecting all of them first.
-     */
-    static long[] window(Integer pageNo, Integer pageSize) {
-        if (pageSize == null || pageSize <= 0) return new long[] {0, Long.MAX_VALUE};
-        long first = (long) (Math.max(pageNo == null ? 1 : pageNo, 1) - 1) * pageSize;
-        return new long[] {first, first + pageSize};
-    }
-
     /** {@code totalRows} (the count before paging) and the list, wrapped as {@code <listName><itemName>} in XML. */
     static Map<String, Object> payload(String listName, String itemName, List<?> items, int totalRows) {
         Map<String, Object> p = new LinkedHashMap<>();

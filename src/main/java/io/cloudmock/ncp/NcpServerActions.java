@@ -36,22 +36,24 @@ final class NcpServerActions {
         Comparator<Resource> order = order(p);
         Predicate<Resource> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
         Set<String> wanted = ids.isEmpty() ? null : new HashSet<>(ids);
+        // everything the matches depend on but the page: the same filter paged through walks the servers once
+        java.util.TreeMap<String, String> query = new java.util.TreeMap<>(p.asMap());
+        query.remove("pageNo");
+        query.remove("pageSize");
+        query.remove("responseFormatType");
+        String key = "server " + r.flavour().provider + " " + r.regionCode() + " " + query;
         return r.account().atomically(tx -> {
-            // unsorted (the usual call): count every match but keep only the page's, so a page of 100 out of
-            // 100,000 neither copies nor collects the other 99,900
-            long[] window = order == null ? NcpList.window(pageNo, pageSize) : new long[] {0, Long.MAX_VALUE};
-            List<Resource> kept = new ArrayList<>();
-            int matched = 0;
-            for (Resource i : tx.view(r.flavour().provider, NcpModel.KIND)) {
-                if (wanted != null && !wanted.contains(i.id())) continue;
-                if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
-                if (!filter.test(i)) continue;
-                if (matched >= window[0] && matched < window[1]) kept.add(i);
-                matched++;
-            }
-            if (order == null) return NcpServerView.payload(kept, matched, r.flavour());
-            kept.sort(order);
-            return NcpServerView.payload(NcpList.page(kept, pageNo, pageSize), matched, r.flavour());
+            List<Resource> all = tx.matches(key, () -> {
+                List<Resource> found = new ArrayList<>();
+                for (Resource i : tx.view(r.flavour().provider, NcpModel.KIND)) {
+                    if (wanted != null && !wanted.contains(i.id())) continue;
+                    if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
+                    if (filter.test(i)) found.add(i);
+                }
+                if (order != null) found.sort(order);
+                return found;
+            });
+            return NcpServerView.payload(NcpList.page(all, pageNo, pageSize), all.size(), r.flavour());
         });
     }
 

@@ -233,6 +233,25 @@ class NcpCreateAndListTest extends NcpApi {
     }
 
     @Test
+    void aFilterPagedThroughSeesEveryChangeBetweenItsPages() {
+        List<String> made = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) made.add(runningVpc());
+        Response p1 = vpc("getServerInstanceList", "serverInstanceStatusCode", "RUN", "pageNo", "1", "pageSize", "2");
+        p1.then().body("getServerInstanceListResponse.totalRows", equalTo(3));
+        assertEquals(made.subList(0, 2), ids(p1, "getServerInstanceList"));
+        // the next page, same filter: the matches are kept, but a new server counts at once
+        made.add(runningVpc());
+        Response p2 = vpc("getServerInstanceList", "serverInstanceStatusCode", "RUN", "pageNo", "2", "pageSize", "2");
+        p2.then().body("getServerInstanceListResponse.totalRows", equalTo(4));
+        assertEquals(made.subList(2, 4), ids(p2, "getServerInstanceList"));
+        // a field change alone is seen by a filter on that field
+        vpc("getServerInstanceList", "serverName", "renamed-two").then().body("getServerInstanceListResponse.totalRows", equalTo(0));
+        vpc("changeServerInstanceName", "serverInstanceNo", made.get(1), "serverName", "renamed-two").then().statusCode(200);
+        Response byName = vpc("getServerInstanceList", "serverName", "renamed-two");
+        assertEquals(List.of(made.get(1)), ids(byName, "getServerInstanceList"));
+    }
+
+    @Test
     void accountsDoNotSeeEachOther() {
         Net a = net("KEY-A");
         Response created = given().header("x-ncp-iam-access-key", "KEY-A")
