@@ -46,7 +46,7 @@ final class NcpBlockStorageActions {
                 .field("blockStorageName", "blockStorageName").field("blockStorageDiskTypeCode", "blockStorageDiskType")
                 .field("blockStorageDiskDetailTypeCode", "blockStorageDiskDetailType")
                 .test(bs -> types.isEmpty() || types.contains(bs.string("blockStorageType")))
-                .test(bs -> status == null || NcpStorageTransitions.Volume.valueOf(bs.state()).status.equals(status))
+                .test(bs -> status == null || NcpStorageTransitions.VOLUME_STATES.get(bs.state()).status().equals(status))
                 .test(bs -> serverNo == null || serverNo.equals(NcpBlockStorages.shownServer(bs)))
                 // "less than the inputted GB": the storages of at most that size
                 .test(bs -> maxGb == null || NcpBlockStorages.sizeGb(bs) <= maxGb)
@@ -142,13 +142,13 @@ final class NcpBlockStorageActions {
             String id = r.model().ids().nextNumber();
             String detail = XEN_VOLUMES.contains(volume) ? volume : "SSD";
             Resource bs = new Resource(NcpNetwork.PROVIDER, NcpBlockStorages.KIND, tx.account(), id,
-                    NcpStorageTransitions.Volume.INIT.name(), now, NcpBlockStorages.fields(name == null ? "bst" + NcpNetwork.hex(id) : name,
+                    "INIT", now, NcpBlockStorages.fields(name == null ? "bst" + NcpNetwork.hex(id) : name,
                     NcpBlockStorages.SVRBS, gb, detail, volume, hypervisor, storageZone, description, now));
             bs.fields().put("isReturnProtection", Boolean.TRUE.equals(protect));
             if (server != null) NcpBlockStorages.attachFields(tx, bs, server);
             tx.add(bs);
             tx.begin(server != null ? NcpStorageTransitions.CREATE_VOLUME_ATTACHED : NcpStorageTransitions.CREATE_VOLUME, bs);
-            return NcpList.payload(LIST, ITEM, List.of(NcpBlockStorages.view(bs)));
+            return NcpList.payload(LIST, ITEM, views(List.of(bs)));
         });
     }
 
@@ -185,7 +185,7 @@ final class NcpBlockStorageActions {
             NcpBlockStorages.checkServer(tx, bs, server);
             NcpBlockStorages.attachFields(tx, bs, server);
             tx.begin(NcpStorageTransitions.ATTACH, bs);
-            return NcpList.payload(LIST, ITEM, List.of(NcpBlockStorages.view(bs)));
+            return NcpList.payload(LIST, ITEM, views(List.of(bs)));
         });
     }
 
@@ -193,9 +193,8 @@ final class NcpBlockStorageActions {
     static Map<String, Object> detach(NcpCall r) {
         List<String> nos = numbers(r);
         return r.account().atomically(tx -> {
-            List<Resource> targets = existing(r, tx, nos);
+            List<Resource> targets = additional(r, tx, nos);
             for (Resource bs : targets) {
-                if (bs.string("blockStorageType").equals(NcpBlockStorages.BASIC)) throw new NcpException(NcpError.STORAGE_BASIC, bs.id());
                 tx.allowed(NcpStorageTransitions.DETACH, bs);
                 Resource server = tx.get(NcpNetwork.PROVIDER, NcpModel.KIND, bs.string("serverInstanceNo"));
                 if (server != null) tx.allowed(NcpTransitions.TAKE_STORAGE, server);
@@ -225,7 +224,7 @@ final class NcpBlockStorageActions {
             long gb = checkSize(size, sizeText, bs.string("hypervisorType"), NcpBlockStorages.sizeGb(bs));
             bs.fields().put("blockStorageSize", gb * NcpBlockStorages.GIB);
             tx.begin(action, bs);
-            return NcpList.payload(LIST, ITEM, List.of(NcpBlockStorages.view(bs)));
+            return NcpList.payload(LIST, ITEM, views(List.of(bs)));
         });
     }
 
@@ -239,7 +238,7 @@ final class NcpBlockStorageActions {
             Resource bs = existing(r, tx, List.of(no)).get(0);
             bs.fields().put("isReturnProtection", protect);
             tx.touched();
-            return NcpList.payload(LIST, ITEM, List.of(NcpBlockStorages.view(bs)));
+            return NcpList.payload(LIST, ITEM, views(List.of(bs)));
         });
     }
 
@@ -252,9 +251,8 @@ final class NcpBlockStorageActions {
     static Map<String, Object> delete(NcpCall r) {
         List<String> nos = numbers(r);
         return r.account().atomically(tx -> {
-            List<Resource> targets = existing(r, tx, nos);
+            List<Resource> targets = additional(r, tx, nos);
             for (Resource bs : targets) {
-                if (bs.string("blockStorageType").equals(NcpBlockStorages.BASIC)) throw new NcpException(NcpError.STORAGE_BASIC, bs.id());
                 if (NcpServerView.bool(bs, "isReturnProtection")) throw new NcpException(NcpError.STORAGE_PROTECTED, bs.id());
             }
             tx.beginAll(NcpStorageTransitions.DELETE_VOLUME, targets, bs -> tx.refer(bs, NcpModel.KIND, (String) null));
@@ -299,6 +297,15 @@ final class NcpBlockStorageActions {
             Resource bs = NcpNetwork.get(tx, NcpBlockStorages.KIND, no, r.regionCode());
             if (bs == null) throw new NcpException(NcpError.STORAGE_NOT_FOUND);
             out.add(bs);
+        }
+        return out;
+    }
+
+    /** As {@link #existing}, refusing a basic storage (1005003): it is detached and deleted only with its server. */
+    private static List<Resource> additional(NcpCall r, Account.Tx tx, List<String> nos) {
+        List<Resource> out = existing(r, tx, nos);
+        for (Resource bs : out) {
+            if (bs.string("blockStorageType").equals(NcpBlockStorages.BASIC)) throw new NcpException(NcpError.STORAGE_BASIC, bs.id());
         }
         return out;
     }

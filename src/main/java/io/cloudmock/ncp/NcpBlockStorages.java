@@ -30,7 +30,7 @@ final class NcpBlockStorages {
     private NcpBlockStorages() {}
 
     static void register(io.cloudmock.core.Backend backend) {
-        backend.register(new NcpNetworkKind(KIND, NcpStorageTransitions.BLOCK_STORAGE, NcpStorageTransitions.Volume.CREAT.name(),
+        backend.register(new NcpNetworkKind(KIND, NcpStorageTransitions.BLOCK_STORAGE, "CREAT",
                 backend.ids(), (id, now) -> fields("bst" + NcpNetwork.hex(id), SVRBS, 10, "SSD", "SSD", "XEN", NcpNetwork.firstZone(), "", now),
                 Set.of(NcpModel.KIND), NcpBlockStorages::prepare));
     }
@@ -66,10 +66,10 @@ final class NcpBlockStorages {
         Map<String, Object> f = fields(server.string("serverName"), BASIC, baseSizeGb(server), detail.isEmpty() ? "SSD" : detail,
                 detail.isEmpty() ? "SSD" : detail, hypervisor.isEmpty() ? "XEN" : hypervisor, server.string("zoneCode"), "", now);
         f.put("createDate", server.string("createDate"));
-        Resource bs = new Resource(PROVIDER, KIND, tx.account(), id, NcpStorageTransitions.Volume.INIT.name(), now, f);
+        Resource bs = new Resource(PROVIDER, KIND, tx.account(), id, "INIT", now, f);
         attachFields(tx, bs, server);
         tx.add(bs);
-        if (settled) bs.force(NcpStorageTransitions.Volume.ATTAC.name(), now);
+        if (settled) bs.force("ATTAC", now);
         else tx.begin(NcpStorageTransitions.CREATE_BASIC, bs);
         return bs;
     }
@@ -117,11 +117,11 @@ final class NcpBlockStorages {
 
     /** The server number the service shows: from the attach call until the detach is done. */
     static String shownServer(Resource bs) {
-        return NcpStorageTransitions.Volume.valueOf(bs.state()).showsServer() ? bs.string("serverInstanceNo") : "";
+        return NcpStorageTransitions.SHOWS_SERVER.contains(bs.state()) ? bs.string("serverInstanceNo") : "";
     }
 
     static String shownDevice(Resource bs) {
-        return NcpStorageTransitions.Volume.valueOf(bs.state()).showsDevice() ? bs.string("deviceName") : "";
+        return NcpStorageTransitions.SHOWS_DEVICE.contains(bs.state()) ? bs.string("deviceName") : "";
     }
 
     static long sizeGb(Resource bs) { return number(bs.fields().get("blockStorageSize")) / GIB; }
@@ -137,7 +137,7 @@ final class NcpBlockStorages {
 
     /** The Go SDK's vserver.BlockStorageInstance, in its order (no snapshot number: there are no snapshots). */
     static Map<String, Object> view(Resource bs) {
-        NcpStorageTransitions.Volume s = NcpStorageTransitions.Volume.valueOf(bs.state());
+        NcpStorageTransitions.Shown s = NcpStorageTransitions.VOLUME_STATES.get(bs.state());
         String detail = bs.string("blockStorageDiskDetailType");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("blockStorageInstanceNo", bs.id());
@@ -147,9 +147,9 @@ final class NcpBlockStorages {
         m.put("blockStorageSize", number(bs.fields().get("blockStorageSize")));
         m.put("deviceName", shownDevice(bs));
         m.put("blockStorageProductCode", bs.string("blockStorageProductCode"));
-        m.put("blockStorageInstanceStatus", NcpCodes.code(s.status, s.statusName));
-        m.put("blockStorageInstanceOperation", NcpCodes.code(s.operation, s.operationName));
-        m.put("blockStorageInstanceStatusName", s.label);
+        m.put("blockStorageInstanceStatus", NcpCodes.code(s.status(), s.statusName()));
+        m.put("blockStorageInstanceOperation", NcpCodes.code(s.operation(), s.operationName()));
+        m.put("blockStorageInstanceStatusName", s.label());
         m.put("createDate", bs.string("createDate"));
         m.put("blockStorageDescription", bs.string("blockStorageDescription"));
         m.put("blockStorageDiskType", NcpCodes.diskType(bs.string("blockStorageDiskType")));
@@ -180,7 +180,7 @@ final class NcpBlockStorages {
         if (serverNo == null) {
             bs.fields().put("serverInstanceNo", "");
             bs.fields().put("deviceName", "");
-            bs.force(NcpStorageTransitions.Volume.CREAT.name(), bs.since());
+            bs.force("CREAT", bs.since());
             return;
         }
         Resource server = tx.get(PROVIDER, NcpModel.KIND, serverNo);
@@ -192,7 +192,7 @@ final class NcpBlockStorages {
         bs.fields().put("hypervisorType", server.string("hypervisorType"));
         tx.refer(bs, NcpModel.KIND, (String) null);
         attachFields(tx, bs, server);
-        bs.force(NcpStorageTransitions.Volume.ATTAC.name(), bs.since());
+        bs.force("ATTAC", bs.since());
     }
 
     /** Storages of the account in a region, in creation order. */

@@ -45,7 +45,7 @@ final class NcpPublicIpActions {
         String status = p.get("publicIpInstanceStatusCode");
         if (status != null && !STATUS.contains(status)) throw new NcpException(NcpError.INVALID_PARAMETER, "publicIpInstanceStatusCode", status);
         NcpQuery q = new NcpQuery(p, true).numbers("publicIpInstanceNoList").field("publicIp", "publicIp")
-                .test(ip -> status == null || NcpStorageTransitions.Ip.valueOf(ip.state()).status.equals(status))
+                .test(ip -> status == null || NcpStorageTransitions.IP_STATES.get(ip.state()).status().equals(status))
                 .test(ip -> associated == null || associated == (ip.reference(NcpModel.KIND) != null));
         return r.account().atomically(tx -> {
             List<Resource> candidates = new ArrayList<>();

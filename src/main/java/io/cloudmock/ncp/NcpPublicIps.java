@@ -26,7 +26,7 @@ final class NcpPublicIps {
     private NcpPublicIps() {}
 
     static void register(io.cloudmock.core.Backend backend) {
-        backend.register(new NcpNetworkKind(KIND, NcpStorageTransitions.PUBLIC_IP, NcpStorageTransitions.Ip.RUN.name(), backend.ids(),
+        backend.register(new NcpNetworkKind(KIND, NcpStorageTransitions.PUBLIC_IP, "RUN", backend.ids(),
                 (id, now) -> fields("", "", NcpNetwork.region(), now), Set.of(), NcpPublicIps::prepare));
     }
 
@@ -53,7 +53,7 @@ final class NcpPublicIps {
     /** A new IP in the account (INIT), associated with {@code server} when one is given. */
     static Resource create(Account.Tx tx, Ids ids, String region, String description, Resource server, Instant now) {
         String id = ids.nextNumber();
-        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, NcpStorageTransitions.Ip.INIT.name(), now,
+        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "INIT", now,
                 fields(allocate(tx, region), description, region, now));
         tx.add(ip);
         if (server == null) {
@@ -109,7 +109,7 @@ final class NcpPublicIps {
 
     /** The Go SDK's vserver.PublicIpInstance, in its order; the server's name and eth0 address read live. */
     static Map<String, Object> view(Account.Tx tx, Resource ip) {
-        NcpStorageTransitions.Ip s = NcpStorageTransitions.Ip.valueOf(ip.state());
+        NcpStorageTransitions.Shown s = NcpStorageTransitions.IP_STATES.get(ip.state());
         Resource server = server(tx, ip);
         List<String> privateIps = server == null ? List.of() : NcpNetworkActions.privateIps(server);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -117,13 +117,13 @@ final class NcpPublicIps {
         m.put("publicIp", ip.string("publicIp"));
         m.put("publicIpDescription", ip.string("publicIpDescription"));
         m.put("createDate", ip.string("createDate"));
-        m.put("publicIpInstanceStatusName", s.label);
-        m.put("publicIpInstanceStatus", NcpCodes.code(s.status, s.statusName));
+        m.put("publicIpInstanceStatusName", s.label());
+        m.put("publicIpInstanceStatus", NcpCodes.code(s.status(), s.statusName()));
         m.put("serverInstanceNo", server == null ? "" : server.id());
         m.put("serverName", server == null ? "" : server.string("serverName"));
         m.put("privateIp", privateIps.isEmpty() ? "" : privateIps.get(0));
         m.put("lastModifyDate", ip.string("lastModifyDate"));
-        m.put("publicIpInstanceOperation", NcpCodes.code(s.operation, s.operationName));
+        m.put("publicIpInstanceOperation", NcpCodes.code(s.operation(), s.operationName()));
         return m;
     }
 
@@ -145,7 +145,7 @@ final class NcpPublicIps {
         }
         Resource server = server(tx, ip);
         if (server == null) {
-            ip.force(NcpStorageTransitions.Ip.RUN.name(), ip.since());
+            ip.force("RUN", ip.since());
             return;
         }
         if (!server.string("publicIpInstanceNo").isEmpty()) {
@@ -153,7 +153,7 @@ final class NcpPublicIps {
         }
         server.fields().put("publicIpInstanceNo", ip.id());
         server.fields().put("publicIp", ip.string("publicIp"));
-        ip.force(NcpStorageTransitions.Ip.USED.name(), ip.since());
+        ip.force("USED", ip.since());
     }
 
     /**
@@ -166,7 +166,7 @@ final class NcpPublicIps {
         String address = server.string("publicIp");
         for (Resource other : NcpNetwork.inRegion(tx, KIND, region)) if (other.string("publicIp").equals(address)) address = "";
         String id = ids.nextNumber();
-        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, NcpStorageTransitions.Ip.USED.name(), server.since(),
+        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "USED", server.since(),
                 fields(address.isEmpty() ? allocate(tx, region) : address, "", region, server.since()));
         tx.add(ip);
         link(tx, ip, server, server.since());

@@ -4,11 +4,10 @@ import io.cloudmock.core.Resource;
 import io.cloudmock.core.Transition;
 import io.cloudmock.core.TransitionTable;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The state machines of public IPs (ncp-network-api.md 5.4.2) and block storage (5.5.2). As for servers
@@ -18,66 +17,39 @@ import java.util.stream.Collectors;
 final class NcpStorageTransitions {
     private NcpStorageTransitions() {}
 
+    /** How one named state shows: status, operation (each a code and its codeName) and the status name. */
+    record Shown(String status, String statusName, String operation, String operationName, String label) {}
+
     /**
      * A public IP's states. RUN and USED both show RUN / NULL: the service tells an associated IP only by its
      * serverInstanceNo, cloudmock also by the state, so that the table refuses what a state does not allow.
      */
-    enum Ip {
-        INIT("INIT", "init", "CREAT", "CREATE OP", "Creating"),
-        RUN("RUN", "run", "NULL", "NULL OP", "Running"),
-        USED("RUN", "run", "NULL", "NULL OP", "Running"),
-        USE("RUN", "run", "USE", "USE OP", "Configuring"),
-        DISUS("RUN", "run", "DISUS", "DISUSE OP", "Configuring"),
-        TERMT("RUN", "run", "TERMT", "TERMINATE OP", "Deleting");
+    static final Map<String, Shown> IP_STATES = Map.of(
+            "INIT", new Shown("INIT", "init", "CREAT", "CREATE OP", "Creating"),
+            "RUN", new Shown("RUN", "run", "NULL", "NULL OP", "Running"),
+            "USED", new Shown("RUN", "run", "NULL", "NULL OP", "Running"),
+            "USE", new Shown("RUN", "run", "USE", "USE OP", "Configuring"),
+            "DISUS", new Shown("RUN", "run", "DISUS", "DISUSE OP", "Configuring"),
+            "TERMT", new Shown("RUN", "run", "TERMT", "TERMINATE OP", "Deleting"));
 
-        final String status;
-        final String statusName;
-        final String operation;
-        final String operationName;
-        /** publicIpInstanceStatusName. */
-        final String label;
-
-        Ip(String status, String statusName, String operation, String operationName, String label) {
-            this.status = status;
-            this.statusName = statusName;
-            this.operation = operation;
-            this.operationName = operationName;
-            this.label = label;
-        }
-    }
+    private static final String CREATED = "Block Storage CREATED State";
+    private static final String ATTACHED = "Block storage ATTACHED state";
 
     /** A block storage's states (codeNames as the 2024 captures write them, reference 1.2 and 5.5.1). */
-    enum Volume {
-        INIT("INIT", "Block Storage INIT State", "NULL", "Block Storage NULL OP", "initialized"),
-        ATTACHING("CREAT", "Block Storage CREATED State", "ATTAC", "Block Storage  STOP OP", "attaching"),
-        ATTAC("ATTAC", "Block storage ATTACHED state", "NULL", "Block Storage NULL OP", "attached"),
-        DETACHING("ATTAC", "Block storage ATTACHED state", "DETAC", "Block Storage RESTART OP", "detaching"),
-        CREAT("CREAT", "Block Storage CREATED State", "NULL", "Block Storage NULL OP", "detached"),
-        TERMINATING("CREAT", "Block Storage CREATED State", "TERMT", "Block Storage TERMINATE OP", "terminating"),
-        RESIZING("CREAT", "Block Storage CREATED State", "CHNG", "Block Storage Resize OP", "detached"),
-        RESIZING_ATTACHED("ATTAC", "Block storage ATTACHED state", "CHNG", "Block Storage Resize OP", "attached");
+    static final Map<String, Shown> VOLUME_STATES = Map.of(
+            "INIT", new Shown("INIT", "Block Storage INIT State", "NULL", "Block Storage NULL OP", "initialized"),
+            "ATTACHING", new Shown("CREAT", CREATED, "ATTAC", "Block Storage  STOP OP", "attaching"),
+            "ATTAC", new Shown("ATTAC", ATTACHED, "NULL", "Block Storage NULL OP", "attached"),
+            "DETACHING", new Shown("ATTAC", ATTACHED, "DETAC", "Block Storage RESTART OP", "detaching"),
+            "CREAT", new Shown("CREAT", CREATED, "NULL", "Block Storage NULL OP", "detached"),
+            "TERMINATING", new Shown("CREAT", CREATED, "TERMT", "Block Storage TERMINATE OP", "terminating"),
+            "RESIZING", new Shown("CREAT", CREATED, "CHNG", "Block Storage Resize OP", "detached"),
+            "RESIZING_ATTACHED", new Shown("ATTAC", ATTACHED, "CHNG", "Block Storage Resize OP", "attached"));
 
-        final String status;
-        final String statusName;
-        final String operation;
-        final String operationName;
-        /** blockStorageInstanceStatusName. */
-        final String label;
-
-        Volume(String status, String statusName, String operation, String operationName, String label) {
-            this.status = status;
-            this.statusName = statusName;
-            this.operation = operation;
-            this.operationName = operationName;
-            this.label = label;
-        }
-
-        /** While a server is shown on the storage: from the attach call until the end of its detach. */
-        boolean showsServer() { return this != CREAT && this != TERMINATING && this != RESIZING; }
-
-        /** The device name appears once the attach is done and stays while detaching (2024 captures). */
-        boolean showsDevice() { return this == ATTAC || this == DETACHING || this == RESIZING_ATTACHED; }
-    }
+    /** A server is shown on a storage from the attach call until its detach is done. */
+    static final Set<String> SHOWS_SERVER = Set.of("INIT", "ATTACHING", "ATTAC", "DETACHING", "RESIZING_ATTACHED");
+    /** The device name appears once the attach is done and stays while detaching (2024 captures). */
+    static final Set<String> SHOWS_DEVICE = Set.of("ATTAC", "DETACHING", "RESIZING_ATTACHED");
 
     // ---- public IP actions
     static final String CREATE_IP = "createPublicIpInstance";
@@ -102,10 +74,6 @@ final class NcpStorageTransitions {
     /** terminateServerInstances detaches the additional storages at once (reference 6.4). */
     static final String RELEASE_VOLUME = "releaseBlockStorageOfTerminatedServer";
 
-    private static <E extends Enum<E>> Set<String> names(E[] values) {
-        return Arrays.stream(values).map(Enum::name).collect(Collectors.toSet());
-    }
-
     private static Transition row(String action, Set<String> from, Function<Resource, RuntimeException> refusal, String... path) {
         return Transition.of(action, from, path).refusedWith(refusal);
     }
@@ -121,7 +89,7 @@ final class NcpStorageTransitions {
         };
     }
 
-    static final TransitionTable PUBLIC_IP = new TransitionTable(names(Ip.values()), List.of(
+    static final TransitionTable PUBLIC_IP = new TransitionTable(IP_STATES.keySet(), List.of(
             row(CREATE_IP, Set.of(), r -> new IllegalStateException("creation"), "INIT", "RUN"),
             row(CREATE_IP_ASSOCIATED, Set.of(), r -> new IllegalStateException("creation"), "INIT", "USED"),
             row(ASSOCIATE_IP, Set.of("RUN"),
@@ -134,10 +102,10 @@ final class NcpStorageTransitions {
             row(RELEASE_IP, Set.of("USED"), r -> new NcpException(NcpError.TERMINATE_PUBLIC_IP_BUSY), "RUN")));
 
     private static Function<Resource, RuntimeException> volumeBusy() {
-        return r -> new NcpException(NcpError.STORAGE_BUSY, Volume.valueOf(r.state()).label);
+        return r -> new NcpException(NcpError.STORAGE_BUSY, VOLUME_STATES.get(r.state()).label());
     }
 
-    static final TransitionTable BLOCK_STORAGE = new TransitionTable(names(Volume.values()), List.of(
+    static final TransitionTable BLOCK_STORAGE = new TransitionTable(VOLUME_STATES.keySet(), List.of(
             row(CREATE_VOLUME, Set.of(), volumeBusy(), "INIT", "CREAT"),
             row(CREATE_VOLUME_ATTACHED, Set.of(), volumeBusy(), "INIT", "ATTACHING", "ATTAC"),
             row(CREATE_BASIC, Set.of(), volumeBusy(), "INIT", "ATTAC"),

@@ -36,10 +36,6 @@ class NcpBlockStorageTest extends NcpApi {
         return stateOf(r.jsonPath().setRootPath(action + "Response." + BS));
     }
 
-    private static void refused(Response r, String code) {
-        r.then().statusCode(400).body("responseError.returnCode", equalTo(code));
-    }
-
     private static String basicOf(String server) {
         return vpc("getBlockStorageInstanceList", "serverInstanceNo", server, "blockStorageTypeCodeList.1", "BASIC").jsonPath()
                 .getString("getBlockStorageInstanceListResponse." + BS + "blockStorageInstanceNo");

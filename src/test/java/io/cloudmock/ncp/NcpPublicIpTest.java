@@ -40,10 +40,6 @@ class NcpPublicIpTest extends NcpApi {
                 + ip.getString("publicIpInstanceStatusName");
     }
 
-    private static void refused(Response r, String code) {
-        r.then().statusCode(400).body("responseError.returnCode", equalTo(code));
-    }
-
     @Test
     void aNewIpIsCreatingThenRunningWithAnAddressOfTheDocumentationRange() {
         Response created = vpc("createPublicIpInstance", "publicIpDescription", "for web");
