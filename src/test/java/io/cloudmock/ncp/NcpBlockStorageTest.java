@@ -314,6 +314,7 @@ class NcpBlockStorageTest extends NcpApi {
         String id = runningVpc("serverImageProductCode", XEN_IMAGE);
         String body = vpcXml("createBlockStorageInstance", "serverInstanceNo", id, "blockStorageSize", "100").then().statusCode(200)
                 .contentType(startsWith("application/xml")).extract().asString();
+        assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<createBlockStorageInstanceResponse>"), body);
         assertTrue(body.contains("<blockStorageInstanceList>\n    <blockStorageInstance>\n      <blockStorageInstanceNo>"), body);
         assertTrue(body.contains("<blockStorageType>\n        <code>SVRBS</code>\n        <codeName>Server BS</codeName>\n"
                 + "      </blockStorageType>\n      <blockStorageSize>107374182400</blockStorageSize>\n      <deviceName></deviceName>"), body);
