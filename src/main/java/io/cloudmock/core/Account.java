@@ -109,6 +109,7 @@ public final class Account {
     /** A view of the account inside its lock. */
     public final class Tx {
         private boolean changed;
+        private final List<Resource> added = new ArrayList<>();
 
         private void settleDue() {
             Instant now = lifecycle.clock().now();
@@ -183,6 +184,19 @@ public final class Account {
             for (Map.Entry<String, List<String>> e : r.references().entrySet()) index(r, e.getValue());
             schedule(r);
             changed = true;
+            added.add(r);
+        }
+
+        /** How many resources this transaction has added so far: a point {@link #removeAddedSince} goes back to. */
+        public int mark() { return added.size(); }
+
+        /**
+         * Removes what this transaction added since {@code mark}, newest first: a creation refused part-way (the
+         * 300th server of a batch finding its subnet full) takes back the interfaces and storages made before it.
+         */
+        public void removeAddedSince(int mark) {
+            for (int i = added.size() - 1; i >= mark; i--) remove(added.get(i));
+            added.subList(mark, added.size()).clear();
         }
 
         /**

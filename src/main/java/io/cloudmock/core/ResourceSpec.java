@@ -160,9 +160,15 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
             made.add(r);
         }
         backend.store().account(account).atomically(tx -> {
-            for (Resource r : made) {
-                checkReferences(tx, r);
-                kind.prepare(tx, r);
+            int mark = tx.mark();
+            try {
+                for (Resource r : made) {
+                    checkReferences(tx, r);
+                    kind.prepare(tx, r);
+                }
+            } catch (RuntimeException e) {
+                tx.removeAddedSince(mark); // what the resources prepared before it made (interfaces, storage) goes too
+                throw e;
             }
             for (Resource r : made) tx.add(r);
             return null;

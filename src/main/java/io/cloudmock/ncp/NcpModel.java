@@ -51,8 +51,14 @@ public final class NcpModel implements ResourceKind {
     @Override
     public void prepare(io.cloudmock.core.Account.Tx tx, io.cloudmock.core.Resource resource) {
         if (flavour.classic()) return;
-        NcpServerNics.prepareControl(tx, ids, resource);
-        NcpBlockStorages.createBasic(tx, ids, resource, resource.since(), true);
+        try {
+            NcpServerNics.prepareControl(tx, ids, resource);
+            NcpBlockStorages.createBasic(tx, ids, resource, resource.since(), true);
+        } catch (NcpException e) {
+            // what the API would refuse (a full subnet) is the control call's 400, not a failure of cloudmock's
+            throw new IllegalArgumentException("server " + resource.id() + ": " + e.getMessage()
+                    + (e.error() == NcpError.SUBNET_FULL ? " (name a larger subnet in references.subnet)" : ""), e);
+        }
     }
 
     /** A VPC server of an older state has no storage or public IP resources: they are made for it. */

@@ -213,4 +213,16 @@ class NcpServerNetworkTest extends NcpApi {
         // the subnet in use cannot be deleted
         vpcNet("deleteSubnet", "subnetNo", n.subnet2No()).then().statusCode(400).body("responseError.returnCode", equalTo("1001011"));
     }
+
+    @Test
+    void aControlApiBatchTooLargeForItsSubnetIsA400AndLeavesNothingBehind() {
+        Net n = net();
+        Object before = given().get("/_cloudmock/state").then().statusCode(200).extract().path("accounts");
+        // a /24 holds fewer than 300 servers: the 300th refuses, and the 299 interfaces and storages before it go too
+        given().contentType("application/json")
+                .body("{\"provider\": \"ncp\", \"count\": 300, \"references\": {\"subnet\": \"" + n.subnetNo() + "\"}}")
+                .post("/_cloudmock/instances").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("No private IP address is available in the subnet"));
+        assertEquals(before, given().get("/_cloudmock/state").then().statusCode(200).extract().path("accounts"));
+    }
 }
