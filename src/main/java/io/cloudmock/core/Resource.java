@@ -38,7 +38,36 @@ public final class Resource {
         this.id = id;
         this.state = state;
         this.since = since;
-        this.fields = new LinkedHashMap<>(fields);
+        this.fields = new Fields(this, fields);
+    }
+
+    /**
+     * The fields map tells the transaction of its thread when it is written, so the change log of
+     * {@code --state-file} records a resource changed through {@code fields().put} wherever the handler found it.
+     */
+    private static final class Fields extends LinkedHashMap<String, Object> {
+        private final transient Resource owner;
+
+        Fields(Resource owner, Map<String, Object> initial) {
+            super(initial);
+            this.owner = owner;
+        }
+
+        private void changed() { Account.fieldsChanged(owner); }
+
+        @Override public Object put(String k, Object v) { changed(); return super.put(k, v); }
+        @Override public void putAll(Map<? extends String, ?> m) { changed(); super.putAll(m); }
+        @Override public Object remove(Object k) { changed(); return super.remove(k); }
+        @Override public boolean remove(Object k, Object v) { changed(); return super.remove(k, v); }
+        @Override public void clear() { changed(); super.clear(); }
+        @Override public Object putIfAbsent(String k, Object v) { changed(); return super.putIfAbsent(k, v); }
+        @Override public Object replace(String k, Object v) { changed(); return super.replace(k, v); }
+        @Override public boolean replace(String k, Object o, Object v) { changed(); return super.replace(k, o, v); }
+        @Override public void replaceAll(java.util.function.BiFunction<? super String, ? super Object, ?> f) { changed(); super.replaceAll(f); }
+        @Override public Object compute(String k, java.util.function.BiFunction<? super String, ? super Object, ?> f) { changed(); return super.compute(k, f); }
+        @Override public Object computeIfAbsent(String k, java.util.function.Function<? super String, ?> f) { changed(); return super.computeIfAbsent(k, f); }
+        @Override public Object computeIfPresent(String k, java.util.function.BiFunction<? super String, ? super Object, ?> f) { changed(); return super.computeIfPresent(k, f); }
+        @Override public Object merge(String k, Object v, java.util.function.BiFunction<? super Object, ? super Object, ?> f) { changed(); return super.merge(k, v, f); }
     }
 
     public String provider() { return provider; }
