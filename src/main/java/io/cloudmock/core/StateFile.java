@@ -309,6 +309,9 @@ public final class StateFile implements AutoCloseable, ResourceStore.Changes {
         }
     }
 
+    /** Appends what is queued now, as the writer thread would (tests compare the file with the state after it). */
+    public void flush() { tick(); }
+
     /** Appends every queued record (and the clock and id counter if they moved); false when there was none. */
     private boolean append() throws IOException {
         java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream();
