@@ -418,19 +418,9 @@ public final class StateFile implements AutoCloseable, ResourceStore.Changes {
 
     /** A new, empty log of {@code e} (its header written through a temporary file, so it is whole or absent). */
     private void openNewLog(long e) throws IOException {
-        Path tmp = Files.createTempFile(dir, tmpPrefix(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(ChangeLog.header(e));
-                logBytes = buf.remaining();
-                while (buf.hasRemaining()) ch.write(buf);
-                ch.force(true);
-            }
-            Files.move(tmp, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-        syncDir();
+        byte[] header = ChangeLog.header(e);
+        writeAtomically(log, header);
+        logBytes = header.length;
         channel = FileChannel.open(log, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         channelKey = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
         epoch = e;
@@ -465,6 +455,12 @@ public final class StateFile implements AutoCloseable, ResourceStore.Changes {
         ObjectNode state = StateSnapshot.export(backend);
         state.put("logEpoch", logEpoch);
         byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(state);
+        writeAtomically(file, bytes);
+        snapshotBytes = bytes.length;
+    }
+
+    /** {@code bytes} as {@code target}, whole or not at all: temporary file, fsync, rename, fsync of the directory. */
+    private void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(dir, tmpPrefix(), ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -472,12 +468,11 @@ public final class StateFile implements AutoCloseable, ResourceStore.Changes {
                 while (buf.hasRemaining()) ch.write(buf);
                 ch.force(true);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
         syncDir();
-        snapshotBytes = bytes.length;
     }
 
     private void syncDir() {
