@@ -151,6 +151,9 @@ public final class CloudMock implements AutoCloseable {
         return this;
     }
 
+    /** The {@code --state-file} being written, or null. */
+    public StateFile stateFile() { return stateFile; }
+
     /** Why the last save of {@code --state-file} failed (the last one of all after {@link #close()}), or null. */
     public String persistenceFailure() { return backend.persistenceFailure(); }
 

@@ -5,6 +5,7 @@ import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.component.LifeCycle;
 
@@ -19,14 +20,26 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code headerDeadline}: a request whose line and headers are still arriving after this long is closed,
  *       even if a byte trickles in now and then (the idle timeout alone never fires on a slowloris client);</li>
  *   <li>{@code maxConnections}: beyond this many open connections Jetty stops accepting, and the idle ones are
- *       then closed after {@code idleAtLimit}, so the backlog moves and new clients get in.</li>
+ *       then closed after {@code idleAtLimit}, so the backlog moves and new clients get in;</li>
+ *   <li>{@code minBodyRate}: a request body arriving slower than this many bytes a second (averaged from its
+ *       first read) fails its next read (Jetty's {@code MinimumDataRateHandler}), so a client trickling a byte
+ *       a second, never idle, does not hold a server thread for the length of its body.</li>
  * </ul>
  */
-public record ConnectionLimits(int maxConnections, Duration headerDeadline, Duration idleTimeout, Duration idleAtLimit) {
+public record ConnectionLimits(int maxConnections, Duration headerDeadline, Duration idleTimeout, Duration idleAtLimit,
+                               long minBodyRate) {
+    /** Bytes a second: far below any real client on a local network or in CI, far above a slowloris one. */
+    public static final long MIN_BODY_RATE = 1024;
     public static final ConnectionLimits DEFAULT =
-            new ConnectionLimits(1000, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1));
+            new ConnectionLimits(1000, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), MIN_BODY_RATE);
+
+    /** With the default minimum body rate. */
+    public ConnectionLimits(int maxConnections, Duration headerDeadline, Duration idleTimeout, Duration idleAtLimit) {
+        this(maxConnections, headerDeadline, idleTimeout, idleAtLimit, MIN_BODY_RATE);
+    }
 
     public ConnectionLimits {
+        if (minBodyRate < 0) throw new IllegalArgumentException("minBodyRate must be 0 (none) or more");
         if (maxConnections < 1) throw new IllegalArgumentException("maxConnections must be 1 or more");
         if (headerDeadline.isNegative() || headerDeadline.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()
                 || idleAtLimit.isNegative() || idleAtLimit.isZero()) {
@@ -42,6 +55,9 @@ public record ConnectionLimits(int maxConnections, Duration headerDeadline, Dura
         server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
+                if (minBodyRate > 0 && !(server.getHandler() instanceof MinimumDataRateHandler)) {
+                    server.setHandler(new MinimumDataRateHandler(server.getHandler(), minBodyRate, 0));
+                }
                 for (Connector c : server.getConnectors()) {
                     if (c instanceof AbstractConnector connector) {
                         connector.setIdleTimeout(idleTimeout.toMillis());

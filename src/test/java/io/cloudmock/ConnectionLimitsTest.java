@@ -71,6 +71,62 @@ class ConnectionLimitsTest {
         }
     }
 
+    /** Never idle (a byte a second), far below the minimum body rate: answered or cut off, not held for 1000 s. */
+    @Test
+    void aClientTricklingItsBodyIsCutOffByTheMinimumRate() throws Exception {
+        try (CloudMock mock = start(new ConnectionLimits(1000, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), 100));
+             Socket slow = new Socket("127.0.0.1", mock.port())) {
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /vserver/v2/getRegionList HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nr").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.nanoTime() + BOUND.toNanos();
+            boolean answered = false;
+            String got = "";
+            slow.setSoTimeout(1000);
+            InputStream in = slow.getInputStream();
+            byte[] buf = new byte[4096];
+            while (!answered && System.nanoTime() < deadline) {
+                try {
+                    out.write('x');
+                    out.flush();
+                } catch (IOException e) {
+                    answered = true;
+                    break;
+                }
+                try {
+                    int n = in.read(buf);
+                    if (n < 0) answered = true;
+                    else got += new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                    if (got.startsWith("HTTP/1.1 ")) answered = true;
+                } catch (SocketTimeoutException e) {
+                    // a second has passed: the next byte
+                } catch (IOException e) {
+                    answered = true;
+                }
+            }
+            assertTrue(answered, "a client sending its body a byte a second was still being read after " + BOUND);
+            if (!got.isEmpty()) {
+                int status = Integer.parseInt(got.substring(9, 12));
+                assertTrue(status >= 400 && status < 500, got);
+            }
+            assertEquals(200, get(mock, "/_cloudmock/health").statusCode());
+        }
+    }
+
+    /** The limit does not touch a body that arrives at once. */
+    @Test
+    void anOrdinaryBodyPassesTheMinimumRate() throws Exception {
+        try (CloudMock mock = start(ConnectionLimits.DEFAULT)) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(BOUND).build();
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/vserver/v2/getRegionList"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(BOUND)
+                    .POST(HttpRequest.BodyPublishers.ofString("responseFormatType=json&" + "x=".repeat(1) + "y".repeat(100_000))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+        }
+    }
+
     @Test
     void anIdleConnectionIsClosed() throws Exception {
         try (CloudMock mock = start(new ConnectionLimits(1000, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(1)));

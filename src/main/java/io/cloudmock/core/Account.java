@@ -61,7 +61,16 @@ public final class Account {
         }
     }
 
-    Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange, java.util.concurrent.locks.Lock gate) {
+    /** The store's change sink (null while nothing persists the state). */
+    private final java.util.function.Supplier<ResourceStore.Changes> changes;
+    /** Set when the store forgets this account: a transaction still holding it changes nothing anyone sees. */
+    private boolean retired;
+    /** The transaction running on this thread, so a resource's fields can say they changed. */
+    private static final ThreadLocal<Tx> CURRENT = new ThreadLocal<>();
+
+    Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange, java.util.concurrent.locks.Lock gate,
+            java.util.function.Supplier<ResourceStore.Changes> changes) {
+        this.changes = changes;
         this.gate = gate;
         this.name = name;
         this.lifecycle = lifecycle;
@@ -76,20 +85,40 @@ public final class Account {
         gate.lock();
         try {
             synchronized (this) {
-                Tx tx = new Tx();
+                ResourceStore.Changes sink = retired ? null : changes.get();
+                Tx tx = new Tx(sink != null);
+                Tx outer = CURRENT.get();
+                if (sink != null) CURRENT.set(tx);
                 try {
                     tx.settleDue();
                     return work.apply(tx);
                 } finally {
+                    if (sink != null) {
+                        if (outer == null) CURRENT.remove();
+                        else CURRENT.set(outer);
+                    }
                     if (tx.changed) {
                         Mutations.bump();
                         onChange.run();
+                        if (sink != null) tx.emit(sink);
                     }
                 }
             }
         } finally {
             gate.unlock();
         }
+    }
+
+    /** A resource's fields changed: the transaction of this thread (if it logs changes) records it. */
+    static void fieldsChanged(Resource r) {
+        Tx tx = CURRENT.get();
+        if (tx != null) tx.candidate(r);
+    }
+
+    /** Forgotten by the store ({@code reset} of one account). */
+    synchronized void retire() {
+        retired = true;
+        clear();
     }
 
     synchronized void clear() {
@@ -110,6 +139,30 @@ public final class Account {
     public final class Tx {
         private boolean changed;
         private final List<Resource> added = new ArrayList<>();
+        /**
+         * Only while the state is persisted: the resources this transaction may have changed (added, begun,
+         * referred, fields written, or handed out by get/find, whose nested values a handler may change), and
+         * the ids it removed. A transaction that changed something hands the live ones to the change log.
+         */
+        private final Set<Resource> candidates;
+        private final List<String[]> removedIds;
+
+        private Tx(boolean track) {
+            candidates = track ? java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()) : null;
+            removedIds = track ? new ArrayList<>() : null;
+        }
+
+        private void candidate(Resource r) {
+            if (candidates != null && r != null) candidates.add(r);
+        }
+
+        private void emit(ResourceStore.Changes sink) {
+            List<Resource> live = new ArrayList<>();
+            for (Resource r : candidates) if (byId.get(idKey(r.provider(), r.id())) == r) live.add(r);
+            List<String[]> removed = new ArrayList<>();
+            for (String[] k : removedIds) if (!byId.containsKey(idKey(k[0], k[1]))) removed.add(k);
+            if (!live.isEmpty() || !removed.isEmpty()) sink.committed(name, live, removed);
+        }
 
         private void settleDue() {
             Instant now = lifecycle.clock().now();
@@ -135,11 +188,17 @@ public final class Account {
         /** The resource, or null when it does not exist (or has finished going away). */
         public Resource get(String provider, String kind, String id) {
             Resource r = byId.get(idKey(provider, id));
-            return r != null && r.kind().equals(kind) ? r : null;
+            if (r == null || !r.kind().equals(kind)) return null;
+            candidate(r);
+            return r;
         }
 
         /** The resource of any kind with this id, or null. */
-        public Resource find(String provider, String id) { return byId.get(idKey(provider, id)); }
+        public Resource find(String provider, String id) {
+            Resource r = byId.get(idKey(provider, id));
+            candidate(r);
+            return r;
+        }
 
         /** Every live resource of the kind, in creation order (a copy: the caller may change the account). */
         public List<Resource> list(String provider, String kind) {
@@ -183,6 +242,7 @@ public final class Account {
             of(r.provider(), r.kind()).put(r.id(), r);
             for (Map.Entry<String, List<String>> e : r.references().entrySet()) index(r, e.getValue());
             schedule(r);
+            candidate(r);
             changed = true;
             added.add(r);
         }
@@ -211,6 +271,7 @@ public final class Account {
                 String key = idKey(gone.provider(), gone.id());
                 if (byId.get(key) != gone) continue;
                 byId.remove(key);
+                if (removedIds != null) removedIds.add(new String[] {gone.provider(), gone.id()});
                 LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
                 if (m != null) m.remove(gone.id());
                 for (List<String> ids : gone.references().values()) unindex(gone, ids);
@@ -227,6 +288,7 @@ public final class Account {
                             List<String> rest = new ArrayList<>(e.getValue());
                             rest.remove(gone.id());
                             user.setReferences(e.getKey(), rest);
+                            candidate(user);
                         }
                     }
                 }
@@ -240,6 +302,7 @@ public final class Account {
             if (live) unindex(r, r.references(name));
             r.setReferences(name, ids);
             if (live) index(r, r.references(name));
+            candidate(r);
             changed = true;
         }
 
@@ -316,6 +379,7 @@ public final class Account {
         public void begin(Resource r, Transition row) {
             lifecycle.begin(r, row);
             schedule(r);
+            candidate(r);
             changed = true;
         }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * immutable. Iteration order, {@code equals} and {@code hashCode} are those of a {@code LinkedHashMap} with the
  * same puts and removes, so nothing rendered from it changes. Every change counts in {@link Mutations}.
  */
-public final class CompactMap<V> extends AbstractMap<String, V> {
+public class CompactMap<V> extends AbstractMap<String, V> {
     private Shape shape;
     private Object[] values;
     private int modCount;
@@ -44,6 +44,9 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
 
     private static final Object[] NO_VALUES = new Object[0];
 
+    /** Called on every write, before it is made: a subclass's hook (the resource's fields tell the change log). */
+    protected void written() {}
+
     @Override public int size() { return shape.size(); }
 
     @Override public boolean containsKey(Object key) { return key instanceof String k && shape.slot(k) >= 0; }
@@ -62,6 +65,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
         Objects.requireNonNull(key, "key");
         Object v = Values.intern(value);
         Mutations.bump();
+        written();
         int i = shape.slot(key);
         if (i >= 0) {
             V old = (V) values[i];
@@ -89,6 +93,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
 
     private void removeSlot(int i) {
         Mutations.bump();
+        written();
         int n = shape.size();
         shape = shape.without(i);
         System.arraycopy(values, i + 1, values, i, n - i - 1);
@@ -99,6 +104,7 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
     @Override
     public void clear() {
         Mutations.bump();
+        written();
         shape = Shape.EMPTY;
         values = NO_VALUES;
         modCount++;
@@ -156,6 +162,8 @@ public final class CompactMap<V> extends AbstractMap<String, V> {
         public V setValue(V value) {
             if (of != shape) return put(key, value);
             Mutations.bump();
+            written();
+        written();
             @SuppressWarnings("unchecked") V old = (V) values[slot];
             values[slot] = Values.intern(value);
             return old;

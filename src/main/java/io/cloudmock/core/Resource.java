@@ -39,7 +39,22 @@ public final class Resource {
         this.id = id;
         this.state = state;
         this.since = since;
-        this.fields = new CompactMap<>(fields);
+        this.fields = new Fields(this, fields);
+    }
+
+    /**
+     * The fields map tells the transaction of its thread when it is written, so the change log of
+     * {@code --state-file} records a resource changed through {@code fields().put} wherever the handler found it.
+     */
+    private static final class Fields extends CompactMap<Object> {
+        private final transient Resource owner;
+
+        Fields(Resource owner, Map<String, Object> initial) {
+            super(initial);
+            this.owner = owner;
+        }
+
+        @Override protected void written() { if (owner != null) Account.fieldsChanged(owner); }
     }
 
     public String provider() { return provider; }

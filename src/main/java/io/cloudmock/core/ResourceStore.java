@@ -21,6 +21,20 @@ public final class ResourceStore {
      */
     private final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
+    /**
+     * Where committed changes go ({@code --state-file}'s change log), or null. Called under the account lock (or
+     * the exclusive gate), so the changes of one account arrive in the order they were made.
+     */
+    public interface Changes {
+        /** One committed transaction: the live resources it changed and the ids it removed (provider, id). */
+        void committed(String account, List<Resource> changed, List<String[]> removed);
+
+        /** Every account emptied ({@code account} null) or one account forgotten. */
+        void reset(String account);
+    }
+
+    private volatile Changes changes;
+
     public ResourceStore(Lifecycle lifecycle, Kinds kinds) {
         this.lifecycle = lifecycle;
         this.kinds = kinds;
@@ -28,7 +42,7 @@ public final class ResourceStore {
 
     public Account account(String name) {
         String key = name == null || name.isEmpty() ? DEFAULT_ACCOUNT : name;
-        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet, gate.readLock()));
+        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet, gate.readLock(), () -> changes));
     }
 
     /** Accounts that have been used, sorted by name for stable output. */
@@ -40,11 +54,16 @@ public final class ResourceStore {
 
     public Collection<String> accountNames() { return accounts.keySet(); }
 
+    /** Starts (or, with null, stops) handing every committed change to {@code sink}. */
+    public void changes(Changes sink) { changes = sink; }
+
     public void reset() {
         exclusively(() -> {
             for (Account a : accounts.values()) a.clear();
             accounts.clear();
             version.incrementAndGet();
+            Changes c = changes;
+            if (c != null) c.reset(null);
         });
     }
 
@@ -75,12 +94,24 @@ public final class ResourceStore {
     public void clearAccounts() {
         for (Account a : accounts.values()) a.clear();
         version.incrementAndGet();
+        Changes c = changes;
+        if (c != null) c.reset(null);
     }
 
     public void reset(String account) {
-        Account a = accounts.remove(account);
-        if (a != null) a.clear();
-        version.incrementAndGet();
+        // under the gate, so the change log sees the reset between this account's transactions, not inside one
+        consistently(() -> {
+            Account a = accounts.remove(account);
+            if (a != null) {
+                synchronized (a) {
+                    a.retire();
+                    Changes c = changes;
+                    if (c != null) c.reset(account);
+                }
+            }
+            version.incrementAndGet();
+            return null;
+        });
     }
 
     public long version() { return version.get(); }

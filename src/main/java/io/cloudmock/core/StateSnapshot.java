@@ -53,18 +53,7 @@ public final class StateSnapshot {
             ArrayNode list = account.atomically(tx -> {
                 ArrayNode out = Json.MAPPER.createArrayNode();
                 for (ResourceKind k : kinds) {
-                    for (Resource i : tx.view(k.provider(), k.kind())) {
-                        ObjectNode n = out.addObject()
-                                .put("provider", i.provider())
-                                .put("kind", i.kind())
-                                .put("id", i.id())
-                                .put("state", i.state());
-                        ArrayNode path = n.putArray("path");
-                        i.path().forEach(path::add);
-                        n.put("since", i.since().toString());
-                        n.set("fields", Json.MAPPER.valueToTree(i.fields()));
-                        if (!i.references().isEmpty()) n.set("references", ResourceJson.references(i));
-                    }
+                    for (Resource i : tx.view(k.provider(), k.kind())) out.add(node(i));
                 }
                 return out;
             });
@@ -73,6 +62,21 @@ public final class StateSnapshot {
             a.set("instances", list);
         }
         return root;
+    }
+
+    /** One entry of an account's {@code instances} (call under the resource's account lock). */
+    static ObjectNode node(Resource i) {
+        ObjectNode n = Json.MAPPER.createObjectNode()
+                .put("provider", i.provider())
+                .put("kind", i.kind())
+                .put("id", i.id())
+                .put("state", i.state());
+        ArrayNode path = n.putArray("path");
+        i.path().forEach(path::add);
+        n.put("since", i.since().toString());
+        n.set("fields", Json.MAPPER.valueToTree(i.fields()));
+        if (!i.references().isEmpty()) n.set("references", ResourceJson.references(i));
+        return n;
     }
 
     /**

@@ -70,12 +70,16 @@ class StateFileSafetyTest {
         }
     }
 
-    /** A save that cannot land: the state file's path is now a directory with something in it. */
+    /** A save that cannot land: the state file's path and its change log's are now directories with something in them. */
     private static void breakSaving(Path file) throws Exception {
-        Files.deleteIfExists(file);
-        Files.createDirectory(file);
-        Files.writeString(file.resolve("in-the-way"), "x");
+        for (Path p : List.of(file, log(file))) {
+            Files.deleteIfExists(p);
+            Files.createDirectory(p);
+            Files.writeString(p.resolve("in-the-way"), "x");
+        }
     }
+
+    private static Path log(Path file) { return file.resolveSibling(file.getFileName() + ".log"); }
 
     private static String healthStatus(String base) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/_cloudmock/health")).build(),
@@ -103,8 +107,10 @@ class StateFileSafetyTest {
             awaitHealth(mock.baseUrl(), "degraded");
             at(mock).get("/_cloudmock/health").then().statusCode(200)
                     .body("reason", containsString("cannot save --state-file " + file.toAbsolutePath()));
-            Files.delete(file.resolve("in-the-way"));
-            Files.delete(file);
+            for (Path p : List.of(file, log(file))) {
+                Files.delete(p.resolve("in-the-way"));
+                Files.delete(p);
+            }
             at(mock).post("/test/create").then().statusCode(200);
             awaitHealth(mock.baseUrl(), "ok");
         }
