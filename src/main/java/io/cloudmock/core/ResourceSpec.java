@@ -147,8 +147,9 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
     }
 
     /**
-     * Makes every resource first (the kind may refuse a field), then adds them all under the account lock, each
-     * checked and prepared by its kind: all or nothing.
+     * Makes every resource first (the kind may refuse a field), then adds them under the account lock, each checked
+     * and prepared by its kind and added before the next is prepared, so each sees those before it (N network
+     * interfaces get N addresses); a refusal takes back the ones added: all or nothing.
      */
     public List<Resource> create(Backend backend) {
         Instant now = backend.clock().now();
@@ -160,11 +161,18 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
             made.add(r);
         }
         backend.store().account(account).atomically(tx -> {
-            for (Resource r : made) {
-                checkReferences(tx, r);
-                kind.prepare(tx, r);
+            List<Resource> added = new ArrayList<>(count);
+            try {
+                for (Resource r : made) {
+                    checkReferences(tx, r);
+                    kind.prepare(tx, r);
+                    tx.add(r);
+                    added.add(r);
+                }
+            } catch (RuntimeException e) {
+                for (Resource r : added) tx.remove(r);
+                throw e;
             }
-            for (Resource r : made) tx.add(r);
             return null;
         });
         return made;

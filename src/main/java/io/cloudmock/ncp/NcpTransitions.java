@@ -21,6 +21,8 @@ public final class NcpTransitions {
     public static final String TERMINATE = "terminateServerInstances";
     public static final String CHANGE_SPEC = "changeServerInstanceSpec";
     public static final String INTERRUPT = "interruptServerInstance";
+    public static final String NIC_ATTACH = "attachNetworkInterface";
+    public static final String NIC_DETACH = "detachNetworkInterface";
 
     private static Transition row(String action, Set<String> from, NcpError refusal, String... path) {
         return Transition.of(action, from, path).refusedWith(r -> new NcpException(refusal));
@@ -37,7 +39,10 @@ public final class NcpTransitions {
                     row(TERMINATE, Set.of("NSTOP", "FSTOP", "ST_FL"), NcpError.TERMINATE_STATE_CONFLICT, "TERMT", Transition.GONE),
                     row(CHANGE_SPEC, Set.of("NSTOP"), NcpError.SERVER_STATE_CONFLICT, "CHNG", "NSTOP"),
                     // a diagnostic interrupt makes Windows write a dump and restart
-                    row(INTERRUPT, Set.of("RUN"), NcpError.SERVER_STATE_CONFLICT, "RESTA", "RUN")));
+                    row(INTERRUPT, Set.of("RUN"), NcpError.SERVER_STATE_CONFLICT, "RESTA", "RUN"),
+                    // network interfaces: guards, a server takes or gives one while running or stopped (network 5.3.6)
+                    row(NIC_ATTACH, Set.of("RUN", "NSTOP"), NcpError.SERVER_STATE_CONFLICT),
+                    row(NIC_DETACH, Set.of("RUN", "NSTOP"), NcpError.SERVER_STATE_CONFLICT)));
 
     private NcpTransitions() {}
 }
