@@ -272,7 +272,7 @@ public final class LocalControl implements Control {
         ArrayNode list = Json.MAPPER.createArrayNode();
         for (io.cloudmock.core.Unserved.Entry e : backend.unserved().entries()) {
             list.addObject().put("provider", e.key().provider()).put("method", e.key().method()).put("path", e.key().path())
-                    .put("action", e.key().action()).put("userAgent", e.key().userAgent()).put("reason", e.key().reason())
+                    .put("action", e.key().action()).put("parameter", e.key().parameter()).put("userAgent", e.key().userAgent()).put("reason", e.key().reason())
                     .put("count", e.count());
         }
         return list;

@@ -95,9 +95,8 @@ public final class Pipeline {
             return api.lookup(call);
         } catch (RuntimeException e) {
             if (api.notServed(call, e)) {
-                String agent = ctx.header("User-Agent");
                 backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method().name(), ctx.path(),
-                        exchange.action, agent == null ? "" : agent, e.getMessage()));
+                        exchange.action, "", userAgent(ctx), e.getMessage()));
             }
             throw e;
         }
@@ -126,7 +125,19 @@ public final class Pipeline {
             return;
         }
         Object payload = handler.handle(call, backend.store().account(exchange.account));
+        for (String parameter : api.unreadParameters(call)) {
+            backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method().name(), ctx.path(), exchange.action,
+                    parameter, userAgent(ctx), IGNORED));
+        }
         send(ctx, exchange, api.success(call, payload));
+    }
+
+    private static final String IGNORED = "cloudmock answered the call without reading this parameter, as if it had not"
+            + " been sent; the real service may act on it (see docs/coverage.md)";
+
+    private static String userAgent(Context ctx) {
+        String agent = ctx.header("User-Agent");
+        return agent == null ? "" : agent;
     }
 
     private <C> Reply failure(ProviderApi<C> api, C call, RuntimeException e, Exchange exchange) {

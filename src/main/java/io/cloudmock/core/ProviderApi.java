@@ -52,6 +52,12 @@ public interface ProviderApi<C> {
      */
     default boolean notServed(C call, RuntimeException e) { return false; }
 
+    /**
+     * After a handler succeeded: the parameters the call sent that the handler never read, by name ({@code .N} for
+     * a list index), so {@code /_cloudmock/unserved} can show what cloudmock silently ignored.
+     */
+    default List<String> unreadParameters(C call) { return List.of(); }
+
     /** Step 7: whatever decoding needs the action (Zenlayer's JSON body); returns the call, completed. */
     default C parse(C call) { return call; }
 

@@ -8,14 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What clients asked for that cloudmock does not serve ({@code GET /_cloudmock/unserved}): an unimplemented or
- * mis-routed action, or a path of no API, counted per provider, path, action and client (User-Agent). This is how
+ * mis-routed action, a path of no API, or a parameter of a served call that no handler read (so cloudmock
+ * answered as if it were not sent), counted per provider, path, action, parameter and client (User-Agent). This is how
  * a user learns why an SDK fails and what to ask for. At most {@link #MAX_KEYS} distinct calls are kept, so a
  * client sending random paths cannot grow it without bound; later ones are counted under {@code "(others)"}.
  */
 public final class Unserved {
     public static final int MAX_KEYS = 1000;
 
-    public record Key(String provider, String method, String path, String action, String userAgent, String reason) {}
+    /** {@code parameter} is empty for a call not served, the parameter's name for one that was ignored. */
+    public record Key(String provider, String method, String path, String action, String parameter, String userAgent,
+                      String reason) {}
 
     public record Entry(Key key, long count) {}
 
@@ -23,7 +26,7 @@ public final class Unserved {
 
     public void record(Key key) {
         Key k = counts.size() >= MAX_KEYS && !counts.containsKey(key)
-                ? new Key(key.provider(), "", "(others)", "", "", "more distinct calls than cloudmock keeps") : key;
+                ? new Key(key.provider(), "", "(others)", "", "", "", "more distinct calls than cloudmock keeps") : key;
         counts.computeIfAbsent(k, x -> new AtomicLong()).incrementAndGet();
     }
 
@@ -32,7 +35,7 @@ public final class Unserved {
         List<Entry> out = new ArrayList<>();
         counts.forEach((k, v) -> out.add(new Entry(k, v.get())));
         out.sort(Comparator.comparingLong(Entry::count).reversed()
-                .thenComparing(e -> e.key().provider() + " " + e.key().path() + " " + e.key().action()));
+                .thenComparing(e -> e.key().provider() + " " + e.key().path() + " " + e.key().action() + " " + e.key().parameter()));
         return out;
     }
 

@@ -3,10 +3,12 @@ package io.cloudmock.ncp;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,8 +18,18 @@ import java.util.TreeMap;
  */
 public final class NcpParams {
     private final Map<String, String> values;
+    /** The full names read since {@link #startReading}, shared with the struct elements of {@link #structList}. */
+    private final Set<String> read;
+    /** The struct element's prefix in the whole request ({@code name.N.}), empty for the request itself. */
+    private final String prefix;
 
-    private NcpParams(Map<String, String> values) { this.values = values; }
+    private NcpParams(Map<String, String> values) { this(values, new HashSet<>(), ""); }
+
+    private NcpParams(Map<String, String> values, Set<String> read, String prefix) {
+        this.values = values;
+        this.read = read;
+        this.prefix = prefix;
+    }
 
     /** Decodes a query string and a form body; a value given in both places is taken from the body. */
     public static NcpParams decode(String rawQuery, String rawBody) {
@@ -51,6 +63,7 @@ public final class NcpParams {
 
     /** The value, or null when absent. An empty value counts as absent, as the SDKs send nothing for unset. */
     public String get(String name) {
+        read.add(prefix + name);
         String v = values.get(name);
         return v == null || v.isEmpty() ? null : v;
     }
@@ -103,7 +116,9 @@ public final class NcpParams {
             String key = e.getKey();
             if (!key.startsWith(prefix)) continue;
             Integer index = index(key.substring(prefix.length()));
-            if (index != null && !e.getValue().isEmpty()) byIndex.put(index, e.getValue());
+            if (index == null) continue;
+            read.add(this.prefix + key);
+            if (!e.getValue().isEmpty()) byIndex.put(index, e.getValue());
         }
         return new ArrayList<>(byIndex.values());
     }
@@ -124,6 +139,7 @@ public final class NcpParams {
     public List<NcpParams> structList(String name) {
         String prefix = name + ".";
         TreeMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
+        TreeMap<Integer, String> prefixes = new TreeMap<>();
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith(prefix)) continue;
@@ -133,9 +149,10 @@ public final class NcpParams {
             Integer index = index(rest.substring(0, dot));
             if (index == null) continue;
             byIndex.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(rest.substring(dot + 1), e.getValue());
+            prefixes.putIfAbsent(index, this.prefix + key.substring(0, prefix.length() + dot + 1));
         }
         List<NcpParams> out = new ArrayList<>(byIndex.size());
-        for (Map<String, String> m : byIndex.values()) out.add(new NcpParams(m));
+        byIndex.forEach((i, m) -> out.add(new NcpParams(m, read, prefixes.get(i))));
         return out;
     }
 
@@ -146,6 +163,24 @@ public final class NcpParams {
         return n >= 1 ? n : null;
     }
 
-    /** Every parameter as received, for the request journal. */
+    /** Every parameter as received, for the request journal (reading it does not count as a handler's read). */
     public Map<String, String> asMap() { return values; }
+
+    /** Forgets what was read so far: the handler's reads start here (the pipeline's own, e.g. fault targets, do not count). */
+    void startReading() { read.clear(); }
+
+    /**
+     * The parameters sent with a value that nothing read since {@link #startReading}, list indexes as {@code .N}
+     * ({@code accessControlGroupRuleList.N.bogus}), each name once; {@code except} are read elsewhere (the format).
+     */
+    List<String> unread(Set<String> except) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getValue().isEmpty() || read.contains(e.getKey()) || except.contains(e.getKey())) continue;
+            out.add(INDEX.matcher(e.getKey()).replaceAll(".N"));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\.[0-9]+(?=\\.|$)");
 }

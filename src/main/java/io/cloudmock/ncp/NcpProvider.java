@@ -101,8 +101,17 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     @Override
     public Action<Call> lookup(Call call) {
         NcpAction action = actions.get(call.action());
-        return (c, account) -> action.handle(new NcpCall(flavour, model, c.params(), account, backend.clock()));
+        return (c, account) -> {
+            c.params().startReading();
+            return action.handle(new NcpCall(flavour, model, c.params(), account, backend.clock()));
+        };
     }
+
+    /** The format is read by the provider itself, before the handler. */
+    private static final java.util.Set<String> READ_BY_THE_PROVIDER = java.util.Set.of("responseFormatType");
+
+    @Override
+    public List<String> unreadParameters(Call call) { return call.params().unread(READ_BY_THE_PROVIDER); }
 
     /** The server numbers a call names, for fault rules aimed at one instance. */
     @Override

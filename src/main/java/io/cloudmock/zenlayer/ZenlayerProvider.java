@@ -105,6 +105,9 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     @Override
     public Call parse(Call call) { return call.parsed(ZenlayerRequest.parse(call.raw())); }
 
+    @Override
+    public List<String> unreadParameters(Call call) { return call.body().unread(); }
+
     /** The instance ids a call names (instanceIds, instanceId, or zrm's resourceUuid), for rules aimed at one. */
     @Override
     public List<String> targetIds(Call call) {

@@ -30,10 +30,15 @@ public final class ZenlayerRequest {
 
     private final ObjectNode node;
     private final String prefix;
+    /** The dotted names read, shared by the nested objects (array elements as {@code name[].field}). */
+    private final Set<String> read;
 
-    private ZenlayerRequest(ObjectNode node, String prefix) {
+    private ZenlayerRequest(ObjectNode node, String prefix) { this(node, prefix, new java.util.HashSet<>()); }
+
+    private ZenlayerRequest(ObjectNode node, String prefix, Set<String> read) {
         this.node = node;
         this.prefix = prefix;
+        this.read = read;
     }
 
     /** Parses a whole body: empty is {@code {}}; malformed JSON or anything but an object is a type error. */
@@ -56,10 +61,37 @@ public final class ZenlayerRequest {
 
     public ObjectNode node() { return node; }
 
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[[0-9]+]");
+
+    /**
+     * The fields sent (not null) that nothing read, by dotted name ({@code systemDisk.bogus}, {@code ruleInfos[].x}):
+     * a nested object is looked into only when it was read itself.
+     */
+    public List<String> unread() {
+        Set<String> out = new LinkedHashSet<>();
+        unread(node, "", out);
+        return new ArrayList<>(out);
+    }
+
+    private void unread(JsonNode object, String at, Set<String> out) {
+        object.fields().forEachRemaining(f -> {
+            if (f.getValue().isNull()) return;
+            String name = at + f.getKey();
+            if (!read.contains(name)) {
+                out.add(name);
+            } else if (f.getValue().isObject()) {
+                unread(f.getValue(), name + ".", out);
+            } else if (f.getValue().isArray()) {
+                for (JsonNode e : f.getValue()) if (e.isObject()) unread(e, name + "[].", out);
+            }
+        });
+    }
+
     /** The dotted name of a parameter of this object, for messages. */
     public String path(String name) { return prefix + name; }
 
     private JsonNode value(String name) {
+        read.add(INDEX.matcher(path(name)).replaceAll("[]"));
         JsonNode v = node.get(name);
         return v == null || v.isNull() ? null : v;
     }
@@ -137,7 +169,7 @@ public final class ZenlayerRequest {
         JsonNode v = value(name);
         if (v == null) return null;
         if (!v.isObject()) throw ZenlayerError.INVALID_PARAMETER_TYPE.with(path(name), "an object");
-        return new ZenlayerRequest((ObjectNode) v, path(name) + ".");
+        return new ZenlayerRequest((ObjectNode) v, path(name) + ".", read);
     }
 
     /** A list of objects, or null when absent. */
@@ -149,7 +181,7 @@ public final class ZenlayerRequest {
         for (int i = 0; i < v.size(); i++) {
             JsonNode e = v.get(i);
             if (!e.isObject()) throw ZenlayerError.INVALID_PARAMETER_TYPE.with(path(name), "an array of objects");
-            out.add(new ZenlayerRequest((ObjectNode) e, path(name) + "[" + i + "]."));
+            out.add(new ZenlayerRequest((ObjectNode) e, path(name) + "[" + i + "].", read));
         }
         return out;
     }

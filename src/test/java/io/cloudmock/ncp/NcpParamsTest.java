@@ -95,4 +95,19 @@ class NcpParamsTest {
         // ncloud-sdk-go-v2 does not escape list elements
         assertEquals("100%", NcpParams.decode("tag.1=100%", null).list("tag").get(0));
     }
+
+    @Test
+    void whatNoHandlerReadIsNamedWithListIndexesFolded() {
+        NcpParams p = NcpParams.decode("responseFormatType=json&serverInstanceNo=1&a=1&b.1=x&b.2=y&c.1.d=1&c.1.e=2&c.2.e=3"
+                + "&empty=&z.1.k.1=v", null);
+        p.get("serverInstanceNo"); // read before the handler (a fault rule's target): does not count
+        p.startReading();
+        p.get("a");
+        p.list("b");
+        p.structList("c").forEach(s -> s.get("d"));
+        assertEquals(List.of("serverInstanceNo", "c.N.e", "z.N.k.N"), p.unread(java.util.Set.of("responseFormatType")));
+        p.structList("c").forEach(s -> s.get("e"));
+        p.get("serverInstanceNo");
+        assertEquals(List.of("z.N.k.N"), p.unread(java.util.Set.of("responseFormatType")));
+    }
 }
