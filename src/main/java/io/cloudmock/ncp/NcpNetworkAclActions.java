@@ -101,10 +101,7 @@ final class NcpNetworkAclActions {
         NcpParams p = r.params();
         String region = r.regionCode();
         String aclNo = aclNo(p);
-        String type = p.get("networkAclRuleTypeCode");
-        if (type != null && !type.equals(NcpAcgRules.INBOUND) && !type.equals(NcpAcgRules.OUTBOUND)) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, "networkAclRuleTypeCode", type);
-        }
+        String type = NcpAcgRules.direction(p, "networkAclRuleTypeCode");
         return r.account().atomically(tx -> rulePayload(find(tx, aclNo, region), type));
     }
 
@@ -122,10 +119,8 @@ final class NcpNetworkAclActions {
         NcpParams p = r.params();
         String region = r.regionCode();
         String aclNo = aclNo(p);
-        List<NcpParams> asked = p.structList("networkAclRuleList");
-        if (asked.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "networkAclRuleList.1.priority");
-        List<Map<String, Object>> given = new ArrayList<>();
-        for (int n = 0; n < asked.size(); n++) given.add(NcpNetworkAclRules.parse(asked.get(n), "networkAclRuleList." + (n + 1) + ".", type, add));
+        List<Map<String, Object>> given = NcpAcgRules.parseEach(p, "networkAclRuleList", "priority",
+                (rule, where) -> NcpNetworkAclRules.parse(rule, where, type, add));
         Instant now = r.clock().now();
         return r.account().atomically(tx -> {
             Resource acl = find(tx, aclNo, region);

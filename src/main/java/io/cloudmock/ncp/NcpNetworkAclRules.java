@@ -38,16 +38,8 @@ final class NcpNetworkAclRules {
         }
         if (ipBlock.isEmpty()) throw new NcpException(NcpError.NETWORK_ACL_RULE_INVALID, "ipBlock is required");
         if (NcpAcgRules.ipBlock(ipBlock) == null) throw new NcpException(NcpError.INVALID_PARAMETER, where + "ipBlock", ipBlock);
-        String ports = rule.get("portRange", "");
-        boolean portProtocol = !protocol.equals("ICMP");
-        if (portProtocol && ports.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, where + "portRange");
-        if (!portProtocol && !ports.isEmpty()) {
-            throw new NcpException(NcpError.NETWORK_ACL_RULE_INVALID, "a port range is only allowed for TCP and UDP");
-        }
-        if (!ports.isEmpty() && NcpAcgRules.portRange(ports) == null) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, where + "portRange", ports);
-        }
-        String description = add ? NcpAcgActions.description(rule, "networkAclRuleDescription") : "";
+        String ports = NcpAcgRules.ports(rule, where, protocol, NcpError.NETWORK_ACL_RULE_INVALID);
+        String description = add ? NcpAcgActions.description(rule, "networkAclRuleDescription", where) : "";
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", type);
         m.put("priority", priority);

@@ -77,4 +77,16 @@ abstract class NcpTerraformCalls extends NcpApi {
         for (JsonNode item : list) if (item.get("isDefault").booleanValue()) return item;
         return null;
     }
+
+    /** ncloud_server's destroy: stop (RUN -> NSTOP), look for SVRBS volumes to detach (none here), terminate (-> gone). */
+    void destroyServer(String serverNo) {
+        ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
+        waitFor("stop", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
+                "serverInstanceStatus"), Set.of("RUN"), "NSTOP");
+        assertEquals(0, ok(V, "getBlockStorageInstanceList", "serverInstanceNo", serverNo, "blockStorageTypeCodeList.1", "SVRBS")
+                .get("totalRows").intValue());
+        ok(V, "terminateServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
+        waitFor("terminate", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
+                "serverInstanceStatus"), Set.of("NSTOP"), "TERMINATED");
+    }
 }

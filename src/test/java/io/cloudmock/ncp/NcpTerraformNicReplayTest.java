@@ -158,14 +158,7 @@ class NcpTerraformNicReplayTest extends NcpTerraformCalls {
         assertEquals(2, ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
                 .get("networkInterfaceNoList").size());
         // ---- ncloud_server: stop, no SVRBS to detach, terminate
-        ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("stop", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("RUN"), "NSTOP");
-        assertEquals(0, ok(V, "getBlockStorageInstanceList", "serverInstanceNo", serverNo, "blockStorageTypeCodeList.1", "SVRBS")
-                .get("totalRows").intValue());
-        ok(V, "terminateServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("terminate", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("NSTOP"), "TERMINATED");
+        destroyServer(serverNo);
         // ---- the server did not make eth0 and eth1: they are kept, NOTUSED, and deleted by their resources
         deleteNetworkInterface(eth0No);
         deleteNetworkInterface(eth1No);

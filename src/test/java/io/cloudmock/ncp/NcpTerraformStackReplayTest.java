@@ -110,14 +110,7 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
         assertEquals("443", rules.get(0).get("portRange").textValue());
 
         // ---- destroy, in reverse dependency order
-        ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("stop", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("RUN"), "NSTOP");
-        assertEquals(0, ok(V, "getBlockStorageInstanceList", "serverInstanceNo", serverNo, "blockStorageTypeCodeList.1", "SVRBS")
-                .get("totalRows").intValue());
-        ok(V, "terminateServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("terminate", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("NSTOP"), "TERMINATED");
+        destroyServer(serverNo);
         assertEquals(0, ok(V, "getNetworkInterfaceDetail", "networkInterfaceNo", nicNo).get("totalRows").intValue());
         ok(V, "deleteInitScripts", "regionCode", "KR", "initScriptNoList.1", initNo);
         retrying(Set.of("1007009"), V, "removeAccessControlGroupInboundRule", NcpVpcApiTest.concat(base, https));
