@@ -192,4 +192,32 @@ class NcpNetworkAclTest extends NcpApi {
         assertTrue(xml.contains("<networkAclRuleList>\n    <networkAclRule>\n      <networkAclNo>" + aclNo + "</networkAclNo>\n"
                 + "      <priority>20</priority>\n      <protocolType>\n        <code>ICMP</code>"), xml);
     }
+
+    /** The action's XML answer: 200 and its root. */
+    private static String xmlOk(String action, Object... kv) {
+        String xml = vpcNetXml(action, kv).then().statusCode(200).extract().asString();
+        assertTrue(xml.contains("<" + action + "Response>\n  <requestId>"), xml);
+        return xml;
+    }
+
+    @Test
+    void everyChangeAnswersInXml() {
+        Net n = net();
+        String aclNo = createAcl(n.vpcNo());
+        advance(2);
+        assertTrue(xmlOk("setSubnetNetworkAcl", "networkAclNo", aclNo, "subnetNo", n.subnetNo())
+                .contains("<networkAclList>\n    <networkAcl>\n      <networkAclNo>" + aclNo + "</networkAclNo>"));
+        advance(2);
+        assertTrue(xmlOk("setNetworkAclDescription", "networkAclNo", aclNo, "networkAclDescription", "x")
+                .contains("<networkAclDescription>x</networkAclDescription>"));
+        for (String action : List.of("addNetworkAclInboundRule", "addNetworkAclOutboundRule", "removeNetworkAclInboundRule",
+                "removeNetworkAclOutboundRule")) {
+            String xml = xmlOk(action, NcpVpcApiTest.concat(new Object[] {"networkAclNo", aclNo}, rule(1, 7, "UDP", "10.0.0.0/8", "53", "DROP")));
+            assertTrue(xml.contains("<networkAclRuleList"), xml);
+            advance(2);
+        }
+        String aclOfNone = createAcl(n.vpcNo());
+        advance(2);
+        assertTrue(xmlOk("deleteNetworkAcl", "networkAclNo", aclOfNone).contains("<code>TERMTING</code>"));
+    }
 }

@@ -339,4 +339,36 @@ class NcpNicTest extends NcpApi {
         vpcNet("getSubnetDetail", "subnetNo", n.subnetNo()).then()
                 .body("getSubnetDetailResponse.subnetList[0].networkAclNo", equalTo(acl));
     }
+
+    /** The action's XML answer: 200, its root, one networkInterface in the list wrapper. */
+    private static String xmlOk(String action, Object... kv) {
+        String xml = vpcXml(action, kv).then().statusCode(200).extract().asString();
+        assertTrue(xml.contains("<" + action + "Response>\n  <requestId>"), xml);
+        assertTrue(xml.contains("<totalRows>1</totalRows>\n  <networkInterfaceList>\n    <networkInterface>\n      <networkInterfaceNo>"), xml);
+        return xml;
+    }
+
+    @Test
+    void everyChangeAnswersInXml() {
+        Net n = net();
+        String server = runningVpc();
+        String xml = xmlOk("createNetworkInterface", "vpcNo", n.vpcNo(), "subnetNo", n.subnetNo(), "accessControlGroupNoList.1", n.acgNo());
+        String nicNo = xml.replaceAll("(?s).*<networkInterfaceNo>(\\d+)</networkInterfaceNo>.*", "$1");
+        assertTrue(xml.contains("<deviceName></deviceName>"), xml);
+        assertTrue(xml.contains("<secondaryIpList/>"), xml);
+        assertTrue(xml.contains("<networkInterfaceStatus>\n        <code>NOTUSED</code>\n        <codeName>not used</codeName>"), xml);
+        String acg = vpc("createAccessControlGroup", "vpcNo", n.vpcNo()).jsonPath()
+                .getString("createAccessControlGroupResponse.accessControlGroupList[0].accessControlGroupNo");
+        xmlOk("addNetworkInterfaceAccessControlGroup", "networkInterfaceNo", nicNo, "accessControlGroupNoList.1", acg);
+        advance(2);
+        xmlOk("removeNetworkInterfaceAccessControlGroup", "networkInterfaceNo", nicNo, "accessControlGroupNoList.1", acg);
+        advance(2);
+        assertTrue(xmlOk("attachNetworkInterface", "serverInstanceNo", server, "networkInterfaceNo", nicNo, "subnetNo", n.subnetNo())
+                .contains("<instanceType>\n        <code>VSVR</code>"));
+        advance(2);
+        assertTrue(xmlOk("detachNetworkInterface", "serverInstanceNo", server, "networkInterfaceNo", nicNo, "subnetNo", n.subnetNo())
+                .contains("<code>UNSET</code>"));
+        advance(2);
+        assertTrue(xmlOk("deleteNetworkInterface", "networkInterfaceNo", nicNo).contains("<code>UNSET</code>"));
+    }
 }
