@@ -123,8 +123,12 @@ public enum NcpFormat {
         }
     }
 
+    /** Captured real bodies start so (ncp-network-api.md 1.2); errors are taken to come from the same writer. */
+    static final String XML_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
     private static String renderXml(String root, Map<String, Object> body) {
         StringWriter out = new StringWriter(2048);
+        out.write(XML_DECLARATION);
         try {
             XMLStreamWriter w = XML_OUT.createXMLStreamWriter(out);
             w.writeStartElement(root);

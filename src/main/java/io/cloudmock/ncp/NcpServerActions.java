@@ -267,7 +267,10 @@ final class NcpServerActions {
             Resource i = one(r, tx);
             if (!i.string("platformType").startsWith("WND")) throw new NcpException(NcpError.INTERRUPT_NOT_SUPPORTED);
             begin(tx, NcpTransitions.INTERRUPT, i);
-            return NcpServerView.payload(List.of(i), r.flavour());
+            // the seed's example shows the server list; the Go and Java SDK models read only serverInstanceNoList
+            Map<String, Object> answer = new java.util.LinkedHashMap<>(NcpServerView.payload(List.of(i), r.flavour()));
+            answer.put("serverInstanceNoList", new NcpList("serverInstanceNo", List.of(i.id())));
+            return answer;
         });
     }
 }

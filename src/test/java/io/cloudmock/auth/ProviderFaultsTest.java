@@ -41,7 +41,7 @@ class ProviderFaultsTest extends EndToEndTest {
                 .body("responseError.returnCode", equalTo("25041"))
                 .body("responseError.returnMessage", startsWith("Unable to perform operation command"));
         String xml = stop(id, "xml").then().statusCode(400).contentType(startsWith("application/xml")).extract().asString();
-        assertEquals(true, xml.startsWith("<responseError>\n  <returnCode>25041</returnCode>"), xml);
+        assertEquals(true, xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<responseError>\n  <returnCode>25041</returnCode>"), xml);
         stop(id, "json").then().statusCode(200)
                 .body("stopServerInstancesResponse.serverInstanceList[0].serverInstanceOperation.code", equalTo("SHTDN"));
         List<String> codes = given().get("/_cloudmock/requests?action=stopServerInstances").jsonPath().getList("requests.errorCode");

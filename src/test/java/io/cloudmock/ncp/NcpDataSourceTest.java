@@ -93,7 +93,7 @@ class NcpDataSourceTest extends NcpApi {
         Response r = vpcXml("getServerImageList", "serverImageNoList.1", "104630232");
         r.then().statusCode(200).contentType(startsWith("application/xml"));
         String body = r.asString();
-        assertTrue(body.startsWith("<getServerImageListResponse>\n  <requestId>"), body);
+        assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<getServerImageListResponse>\n  <requestId>"), body);
         assertTrue(body.contains("<returnCode>0</returnCode>\n  <returnMessage>success</returnMessage>\n"
                 + "  <totalRows>1</totalRows>\n  <serverImageList>\n    <serverImage>\n"
                 + "      <serverImageNo>104630232</serverImageNo>\n      <serverImageName>win-2022-en</serverImageName>\n"), body);
@@ -194,7 +194,7 @@ class NcpDataSourceTest extends NcpApi {
         Response r = vpcXml("getServerSpecList", "serverSpecCodeList.1", "s2-g3");
         r.then().statusCode(200).contentType(startsWith("application/xml"));
         String body = r.asString();
-        assertTrue(body.startsWith("<getServerSpecListResponse>\n  <requestId>"), body);
+        assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<getServerSpecListResponse>\n  <requestId>"), body);
         assertTrue(body.contains("<returnCode>0</returnCode>\n  <returnMessage>success</returnMessage>\n"
                 + "  <totalRows>1</totalRows>\n  <serverSpecList>\n    <serverSpec>\n"
                 + "      <serverSpecCode>s2-g3</serverSpecCode>\n      <generationCode>G3</generationCode>\n"
@@ -295,7 +295,7 @@ class NcpDataSourceTest extends NcpApi {
         Response r = vpcXml("getRootPassword", "serverInstanceNo", id, "privateKey", PEM);
         r.then().statusCode(200).contentType(startsWith("application/xml"));
         String body = r.asString();
-        assertTrue(body.matches("<getRootPasswordResponse>\n  <requestId>[0-9a-f-]{36}</requestId>\n"
+        assertTrue(body.matches("<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>\n<getRootPasswordResponse>\n  <requestId>[0-9a-f-]{36}</requestId>\n"
                 + "  <returnCode>0</returnCode>\n  <returnMessage>success</returnMessage>\n"
                 + "  <rootPassword>[^<]{12}</rootPassword>\n</getRootPasswordResponse>"), body);
         assertTrue(body.contains("<rootPassword>" + NcpDataSourceActions.fakePassword(id) + "</rootPassword>"), body);

@@ -43,6 +43,7 @@ class NcpFormatTest {
     void xmlPutsTheCommonFieldsFirstAndWrapsLists() {
         String body = NcpFormat.XML.success("getRegionList", payload(), "rid");
         assertEquals("""
+                <?xml version="1.0" encoding="UTF-8"?>
                 <getRegionListResponse>
                   <requestId>rid</requestId>
                   <returnCode>0</returnCode>
@@ -69,7 +70,7 @@ class NcpFormatTest {
     void errorsInTheServiceLayout() {
         assertEquals("{\"responseError\": {\n  \"returnCode\": \"24120\",\n  \"returnMessage\": \"bad \\\"no\\\"\"\n}}",
                 NcpFormat.JSON.error("24120", "bad \"no\""));
-        assertEquals("<responseError>\n  <returnCode>24120</returnCode>\n  <returnMessage>bad</returnMessage>\n</responseError>",
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<responseError>\n  <returnCode>24120</returnCode>\n  <returnMessage>bad</returnMessage>\n</responseError>",
                 NcpFormat.XML.error("24120", "bad"));
     }
 

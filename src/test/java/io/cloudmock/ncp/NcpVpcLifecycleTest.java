@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The VPC server lifecycle, step by step on the manual clock (reference section 6). */
 class NcpVpcLifecycleTest extends NcpApi {
@@ -267,8 +268,13 @@ class NcpVpcLifecycleTest extends NcpApi {
         String windows = runningVpc("serverImageProductCode", WINDOWS);
         assertEquals("WND64", detail(windows).getString("platformType.code"));
         Response r = vpc("interruptServerInstance", "serverInstanceNo", windows);
-        r.then().statusCode(200).body("interruptServerInstanceResponse.totalRows", equalTo(1));
+        r.then().statusCode(200).body("interruptServerInstanceResponse.totalRows", equalTo(1))
+                .body("interruptServerInstanceResponse.serverInstanceNoList", equalTo(List.of(windows)));
         assertEquals("RUN/RESTA/rebooting", stateIn(r, "interruptServerInstance"));
+        vpcXml("interruptServerInstance", "serverInstanceNo", windows).then().statusCode(400); // rebooting: refused
+        advance(2);
+        String xml = vpcXml("interruptServerInstance", "serverInstanceNo", windows).then().statusCode(200).extract().asString();
+        assertTrue(xml.contains("<serverInstanceNoList>\n    <serverInstanceNo>" + windows + "</serverInstanceNo>\n  </serverInstanceNoList>"), xml);
         advance(2);
         assertEquals("RUN/NULL/running", stateOf(windows));
         vpc("stopServerInstances", "serverInstanceNoList.1", windows).then().statusCode(200);

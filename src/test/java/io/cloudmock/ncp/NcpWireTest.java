@@ -93,10 +93,10 @@ class NcpWireTest extends NcpApi {
     }
 
     @Test
-    void xmlHasNoDeclarationAndWrapsLists() {
+    void xmlStartsWithTheDeclarationAndWrapsLists() {
         String id = runningVpc();
         String body = vpcXml("getServerInstanceList").asString();
-        assertTrue(body.startsWith("<getServerInstanceListResponse>\n  <requestId>"), body.substring(0, 60));
+        assertTrue(body.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<getServerInstanceListResponse>\n  <requestId>"), body.substring(0, 60));
         assertTrue(body.contains("<returnCode>0</returnCode>\n  <returnMessage>success</returnMessage>\n  <totalRows>1</totalRows>\n"
                 + "  <serverInstanceList>\n    <serverInstance>\n      <serverInstanceNo>" + id + "</serverInstanceNo>"), body);
         assertTrue(body.contains("<networkInterfaceNoList>\n        <networkInterfaceNo>"), body);
@@ -111,7 +111,7 @@ class NcpWireTest extends NcpApi {
     void errorsAreTheServiceEnvelopeInBothFormats() {
         assertEquals("{\"responseError\": {\n  \"returnCode\": \"24120\",\n  \"returnMessage\": \"The input parameter server instance number is invalid.\"\n}}",
                 vpc("startServerInstances", "serverInstanceNoList.1", "1").asString());
-        assertEquals("<responseError>\n  <returnCode>24120</returnCode>\n  <returnMessage>The input parameter server instance number is invalid.</returnMessage>\n</responseError>",
+        assertEquals("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<responseError>\n  <returnCode>24120</returnCode>\n  <returnMessage>The input parameter server instance number is invalid.</returnMessage>\n</responseError>",
                 vpcXml("startServerInstances", "serverInstanceNoList.1", "1").asString());
     }
 
@@ -147,7 +147,7 @@ class NcpWireTest extends NcpApi {
                 .body("error.message", equalTo("Not Found Exception"))
                 .body("error.details", equalTo("URL not found. cloudmock does not implement the action 'getRaidList' of /vserver/v2 (see docs/coverage.md)."));
         String xml = vpcXml("noSuchAction").asString();
-        assertTrue(xml.startsWith("<Message>\n  <error>\n    <errorCode>300</errorCode>"), xml);
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n  <error>\n    <errorCode>300</errorCode>"), xml);
         // the format asked for in a form body, as the Go and JS SDKs send it
         given().contentType("application/x-www-form-urlencoded").body("responseFormatType=json&serverInstanceNo=1")
                 .post("/vserver/v2/getRaidList").then().statusCode(404).contentType(startsWith("application/json"))
