@@ -50,6 +50,13 @@ public interface ResourceKind {
     default void prepare(Account.Tx tx, Resource resource) {}
 
     /**
+     * Called under the account lock for each resource of an import or a state file, once all of them are in: a
+     * kind whose model has grown since the state was written adds what an older state lacks (NCP: a server's
+     * basic block storage). Must change nothing when nothing is missing.
+     */
+    default void restored(Account.Tx tx, Resource resource) {}
+
+    /**
      * What becomes of a resource of this kind when one it refers to under {@code reference} goes away: it forgets
      * the reference ({@link OnGone#DETACH}, a disk whose server was released) or goes too ({@link OnGone#CASCADE},
      * a server's default network interface). Deletes that the provider refuses while a resource is referred to are

@@ -183,6 +183,12 @@ public final class StateSnapshot {
                     return null;
                 });
             }
+            for (Resource i : restored) {
+                backend.store().account(i.account()).atomically(tx -> {
+                    backend.kinds().of(i).restored(tx, i);
+                    return null;
+                });
+            }
         });
     }
 

@@ -65,8 +65,23 @@ final class NcpActions {
             m.put(NcpNetworkTransitions.DETACH_NIC, NcpNicActions::detach);
             m.put("addNetworkInterfaceAccessControlGroup", NcpNicActions::addAcgs);
             m.put("removeNetworkInterfaceAccessControlGroup", NcpNicActions::removeAcgs);
+            // ---- public IPs (5.4) and block storage (5.5)
+            m.put(NcpStorageTransitions.CREATE_IP, NcpPublicIpActions::create);
+            m.put("getPublicIpInstanceList", NcpPublicIpActions::list);
+            m.put("getPublicIpInstanceDetail", NcpPublicIpActions::detail);
+            m.put(NcpStorageTransitions.ASSOCIATE_IP, NcpPublicIpActions::associate);
+            m.put(NcpStorageTransitions.DISASSOCIATE_IP, NcpPublicIpActions::disassociate);
+            m.put(NcpStorageTransitions.DELETE_IP, NcpPublicIpActions::delete);
+            m.put(NcpStorageTransitions.CREATE_VOLUME, NcpBlockStorageActions::create);
             m.put("getBlockStorageInstanceList", NcpBlockStorageActions::list);
             m.put("getBlockStorageInstanceDetail", NcpBlockStorageActions::detail);
+            m.put(NcpStorageTransitions.ATTACH, NcpBlockStorageActions::attach);
+            m.put(NcpStorageTransitions.DETACH, NcpBlockStorageActions::detach);
+            m.put(NcpStorageTransitions.RESIZE, NcpBlockStorageActions::resize);
+            m.put("changeBlockStorageInstance", NcpBlockStorageActions::resize);
+            m.put("setBlockStorageReturnProtection", NcpBlockStorageActions::setReturnProtection);
+            m.put(NcpStorageTransitions.DELETE_VOLUME, NcpBlockStorageActions::delete);
+            // ---- end of public IPs and block storage
             // the data sources of images, specs and the root password
             m.put("getServerImageList", NcpDataSourceActions::images);
             m.put("getServerSpecList", NcpDataSourceActions::specs);

@@ -19,9 +19,6 @@ final class NcpCreate {
     /** How many servers one account may hold (the service has a per-account limit; its value varies). */
     static final int LIMIT = 500;
 
-    /** A server's public IP number is derived from its own (public IPs are not resources yet). */
-    static String publicIpNo(String serverNo) { return Long.toString(Long.parseLong(serverNo) + 70_000_000L); }
-
     static Map<String, Object> handle(NcpCall r) {
         NcpParams p = r.params();
         boolean classic = r.flavour().classic();
@@ -44,7 +41,9 @@ final class NcpCreate {
 
         Map<String, Object> place = classic ? classicPlace(p) : Map.of();
         List<NcpServerNics.Asked> nicsAsked = classic ? List.of() : NcpServerNics.asked(p, count);
-        Boolean publicIp = classic ? null : p.bool("associateWithPublicIp");
+        boolean publicIp = !classic && Boolean.TRUE.equals(p.bool("associateWithPublicIp"));
+        // "Public Subnet + single-instance creation only" (ncp-network-api.md 6.1 #10)
+        if (publicIp && count > 1) throw new NcpException(NcpError.PUBLIC_IP_ONE_SERVER);
 
         List<String> names = new ArrayList<>(count);
         if (baseName != null) {
@@ -69,6 +68,10 @@ final class NcpCreate {
             NcpServerNics.Plan plan = classic ? null : NcpServerNics.plan(tx, r, p, nicsAsked, count);
             String keyName = classic ? (loginKey == null ? "cloudmock-key" : loginKey) : NcpServerNics.loginKey(tx, loginKey);
             if (!classic) NcpServerNics.checkInitScript(tx, initScriptNo, image, r.regionCode());
+            if (publicIp && !plan.subnet().string("subnetTypeCode").equals("PUBLIC")) {
+                throw new NcpException(NcpError.PUBLIC_IP_PRIVATE_SUBNET, "(new)");
+            }
+            if (publicIp) NcpPublicIps.allocate(tx, r.regionCode()); // the pool has an address: checked before anything is made
 
             List<Resource> created = new ArrayList<>(count);
             for (int k = 0; k < count; k++) {
@@ -81,17 +84,16 @@ final class NcpCreate {
                 f.put("initScriptNo", initScriptNo);
                 f.put("userData", userData);
                 f.putAll(place);
-                if (!classic) {
-                    f.putAll(plan.place());
-                    if (Boolean.TRUE.equals(publicIp)) {
-                        f.put("publicIpInstanceNo", publicIpNo(id));
-                        f.put("publicIp", publicIpFor(id));
-                    }
-                }
+                if (!classic) f.putAll(plan.place());
                 Resource instance = new Resource(r.flavour().provider, NcpModel.KIND, tx.account(), id, NcpStates.INIT.name(), now, f);
                 if (!classic) plan.attach(tx, instance, k, now);
                 tx.add(instance);
                 tx.begin(NcpTransitions.CREATE, instance);
+                if (!classic) {
+                    // its basic storage, and a real public IP when asked for (reference 6.2)
+                    NcpBlockStorages.createBasic(tx, r.model().ids(), instance, now, false);
+                    if (publicIp) NcpPublicIps.create(tx, r.model().ids(), r.regionCode(), "", instance, now);
+                }
                 created.add(instance);
             }
             return NcpServerView.payload(created, r.flavour());
@@ -140,9 +142,4 @@ final class NcpCreate {
                 "accessControlGroupConfigurationNoList", acgs.isEmpty() ? List.of(NcpModel.DEFAULT_ACG) : acgs);
     }
 
-    /** A documentation-range address (RFC 5737) per server, never a real one. */
-    private static String publicIpFor(String id) {
-        long n = Long.parseLong(id);
-        return "203.0.113." + (n % 254 + 1);
-    }
 }

@@ -150,6 +150,54 @@ public enum NcpError {
     INIT_SCRIPT_OS_MISMATCH("1009002", "The init script's OS type does not match the server image. initScriptNo : {0}"),
     /** CHOSEN: init script content that is not ASCII ("Only English letter can be entered") or over 1024 KB. */
     INIT_SCRIPT_CONTENT_INVALID("1009003", "The init script content must be English letters (ASCII) of at most 1024 KB."),
+    // ---- public IPs and block storage (ncp-network-api.md 5.4, 5.5, 8). Codes the reference found are used as
+    // given (1003016, 1080101, and the Classic 24073, 24121, 28102, 23001, 23002, 25014, 25016 where the VPC ones
+    // are not public); the CHOSEN ones stay in the public IP family 1003xxx and a block storage family 1005xxx.
+
+    /** reference 8.1 (Terraform retries associate on it; text CHOSEN): the IP or the server is busy. */
+    PUBLIC_IP_BUSY("1003016", "The public IP or the server is being changed. Please try again later."),
+    /** reference 8.1 (cb-spider: delete while the IP is still initializing; text CHOSEN). */
+    PUBLIC_IP_INITIALIZING("1080101", "The public IP is still being created. Please try again later."),
+    /** CHOSEN: an unknown publicIpInstanceNo on a mutating call. */
+    PUBLIC_IP_NOT_FOUND("1003001", "The public IP does not exist. publicIpInstanceNo : {0}"),
+    /** CHOSEN: associating an IP that is associated (with this server or another). */
+    PUBLIC_IP_ASSOCIATED("1003002", "The public IP is already associated with a server. publicIpInstanceNo : {0}"),
+    /** CHOSEN: a server holds at most one public IP. */
+    SERVER_HAS_PUBLIC_IP("1003003", "The server already has a public IP. serverInstanceNo : {0}"),
+    /** CHOSEN: public IPs go to servers of public subnets only (reference 5.4.5, 6.1 #10). */
+    PUBLIC_IP_PRIVATE_SUBNET("1003004", "A public IP can only be assigned to a server in a public subnet. serverInstanceNo : {0}"),
+    /** CHOSEN: every address of the account's pool is in use. */
+    PUBLIC_IP_EXHAUSTED("1003005", "No public IP address is available in the region."),
+    /** CHOSEN: associateWithPublicIp with serverCreateCount above 1 (reference 6.1 #10). */
+    PUBLIC_IP_ONE_SERVER("1003006", "associateWithPublicIp can only be used when creating a single server."),
+    /** reference 8.2 (Classic deletePublicIpInstances, text as the service writes it). */
+    PUBLIC_IP_DELETE_ASSOCIATED("24073", "Unable to destroy the server since a public IP is associated with the server. First, please disassociate a public IP from the server. publicIpInstanceNo = {0}"),
+    /** reference 8.2 (Classic disassociatePublicIpFromServerInstance). */
+    PUBLIC_IP_NOT_ASSOCIATED("28102", "The public IP is already disassociated from the server."),
+    /** server doc 7.2 (seed 002): terminating a server while its public IP is being assigned. */
+    TERMINATE_PUBLIC_IP_BUSY("25016", "Official IP is currently being allocated or deallocated to the target server. Please return the server after the task is complete."),
+    /** server doc 7.2 (seed 002): terminating a server while one of its storages is being changed. */
+    TERMINATE_STORAGE_BUSY("25014", "Unable to control the server since (other) user is currently operating storage allocated to the server."),
+    /** reference 8.2 (Classic, with the service's trailing blank): an unknown blockStorageInstanceNo. */
+    STORAGE_NOT_FOUND("24121", "The input parameter storage instance number is invalid. "),
+    /** reference 8.2 (Classic, Linux servers); {0} = the limit. */
+    STORAGE_LIMIT_LINUX("23001", "Unable to allocate more than {0} storages (included default storage) to the corresponding Linux server."),
+    /** reference 8.2 (Classic, Windows servers); {0} = the limit. */
+    STORAGE_LIMIT_WINDOWS("23002", "Unable to allocate more than {0} storages (included default storage) to the corresponding Windows server."),
+    /** CHOSEN: a size outside the hypervisor's range, not a multiple of 10 GB, or not larger than the current one. */
+    STORAGE_SIZE_INVALID("1005001", "Invalid block storage size: {0}"),
+    /** CHOSEN: the storage is not in a state the action can start from (attaching, detaching, resizing...). */
+    STORAGE_BUSY("1005002", "The block storage cannot be changed in its current status. blockStorageInstanceStatusName : {0}"),
+    /** CHOSEN: detaching or deleting a server's basic (root) storage. */
+    STORAGE_BASIC("1005003", "The basic block storage of a server cannot be detached or deleted on its own. blockStorageInstanceNo : {0}"),
+    /** CHOSEN: deleting a storage whose return protection is on. */
+    STORAGE_PROTECTED("1005004", "Unable to delete the block storage since return protection is set. blockStorageInstanceNo : {0}"),
+    /** CHOSEN: a storage and a server of different zones or hypervisors. */
+    STORAGE_SERVER_MISMATCH("1005005", "The block storage and the server must be in the same zone and of the same hypervisor type: {0}"),
+    /** reference 5.5.8 ("changes can only be made while the server instance is stopped"; code CHOSEN). */
+    STORAGE_SERVER_NOT_STOPPED("1005006", "The size of a block storage attached to a server can only be changed while the server is stopped."),
+    /** CHOSEN: a parameter combination the hypervisor does not take (reference 5.5.3). */
+    STORAGE_HYPERVISOR_RULE("1005007", "Invalid block storage request: {0}"),
     /** CHOSEN: importLoginKey with text that is not an OpenSSH RSA public key. */
     LOGIN_KEY_INVALID("10407", "The public key is invalid. It must be an OpenSSH RSA public key (ssh-rsa AAAA...).");
 

@@ -50,7 +50,17 @@ public final class NcpModel implements ResourceKind {
     /** A VPC server made by the control API lands in the subnet it names, or in the account's ready network. */
     @Override
     public void prepare(io.cloudmock.core.Account.Tx tx, io.cloudmock.core.Resource resource) {
-        if (!flavour.classic()) NcpServerNics.prepareControl(tx, ids, resource);
+        if (flavour.classic()) return;
+        NcpServerNics.prepareControl(tx, ids, resource);
+        NcpBlockStorages.createBasic(tx, ids, resource, resource.since(), true);
+    }
+
+    /** A VPC server of an older state has no storage or public IP resources: they are made for it. */
+    @Override
+    public void restored(io.cloudmock.core.Account.Tx tx, io.cloudmock.core.Resource resource) {
+        if (flavour.classic()) return;
+        NcpBlockStorages.adoptLegacy(tx, ids, resource);
+        NcpPublicIps.adoptLegacy(tx, ids, resource);
     }
 
     /**

@@ -35,6 +35,8 @@ public final class NcpRoutes {
             otherVersions.add(new NcpProvider(product, flavour, vpc, java.util.Map.of(), backend, this::servedAt));
         }
         NcpNetwork.register(backend);
+        NcpPublicIps.register(backend);
+        NcpBlockStorages.register(backend);
     }
 
     /** The prefixes that serve {@code action}, for the gateway 404's details. */

@@ -167,9 +167,15 @@ final class NcpServerActions {
                     }
                 }
             }
+            boolean vpcTerminate = action.equals(NcpTransitions.TERMINATE) && !r.flavour().classic();
+            // what a terminated server lets go of is checked with the servers, before anything changes
+            List<Resource> ips = vpcTerminate ? NcpPublicIpActions.checkRelease(tx, targets) : List.of();
+            List<Resource> storages = vpcTerminate ? NcpBlockStorageActions.checkRelease(tx, targets) : List.of();
             tx.beginAll(action, targets, NcpServerActions::rememberUptime);
-            if (action.equals(NcpTransitions.TERMINATE) && !r.flavour().classic()) {
+            if (vpcTerminate) {
                 for (Resource i : targets) NcpServerNics.releaseKept(tx, i);
+                NcpPublicIpActions.release(tx, ips, r.clock().now());
+                NcpBlockStorageActions.release(tx, storages);
             }
             return NcpServerView.payload(targets, r.flavour());
         });

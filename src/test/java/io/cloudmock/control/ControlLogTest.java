@@ -62,8 +62,8 @@ class ControlLogTest extends EndToEndTest {
         assertEquals("DELETE /_cloudmock/faults 200: every fault rule removed", m.get(4));
         assertEquals("POST /_cloudmock/instances 201: created 1 ncp server " + id + " in account default, state RUN", m.get(5));
         assertEquals("PUT /_cloudmock/instances/ncp/" + id + "/state 200: ncp server " + id + " in account default forced to NSTOP", m.get(6));
-        // the server and the ready network it landed in
-        assertEquals("PUT /_cloudmock/state 200: state imported: 1 accounts, 9 resources", m.get(7));
+        // the server, its basic storage and the ready network it landed in
+        assertEquals("PUT /_cloudmock/state 200: state imported: 1 accounts, 10 resources", m.get(7));
         assertEquals("DELETE /_cloudmock/requests 200: request journal cleared", m.get(8));
     }
 

@@ -180,6 +180,11 @@ abstract class NcpApi extends EndToEndTest {
                 + s.getString("serverInstanceStatusName");
     }
 
+    /** A refusal: 400 with the code in the responseError envelope. */
+    static void refused(Response r, String code) {
+        r.then().statusCode(400).body("responseError.returnCode", org.hamcrest.Matchers.equalTo(code));
+    }
+
     static List<String> ids(Response r, String action) {
         return r.jsonPath().getList(action + "Response.serverInstanceList.serverInstanceNo");
     }

@@ -29,10 +29,6 @@ class NcpNetworkAclTest extends NcpApi {
                 .getString("getNetworkAclDetailResponse.networkAclList[0].networkAclStatus.code");
     }
 
-    private static void refused(Response r, String code) {
-        r.then().statusCode(400).body("responseError.returnCode", equalTo(code));
-    }
-
     private static Object[] rule(int n, int priority, String protocol, String ipBlock, String ports, String action) {
         String p = "networkAclRuleList." + n + ".";
         return new Object[] {p + "priority", priority, p + "protocolTypeCode", protocol, p + "ipBlock", ipBlock,

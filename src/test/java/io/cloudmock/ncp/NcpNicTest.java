@@ -52,10 +52,6 @@ class NcpNicTest extends NcpApi {
         return vpc("getNetworkInterfaceList").jsonPath().getInt("getNetworkInterfaceListResponse.totalRows");
     }
 
-    private static void refused(Response r, String code) {
-        r.then().statusCode(400).body("responseError.returnCode", equalTo(code));
-    }
-
     private static Response attach(String server, String nicNo, String subnetNo) {
         return vpc("attachNetworkInterface", "serverInstanceNo", server, "networkInterfaceNo", nicNo, "subnetNo", subnetNo);
     }

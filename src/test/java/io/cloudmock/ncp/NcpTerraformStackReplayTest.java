@@ -1,22 +1,170 @@
 package io.cloudmock.ncp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Replays what terraform-provider-ncloud sends for a module of ncloud_vpc + ncloud_subnet + ncloud_login_key +
- * ncloud_access_control_group + ncloud_access_control_group_rule + ncloud_init_script + ncloud_server (ncp-network-api.md
- * section 7): create in dependency order with each resource's waiter, a rule change, then destroy in reverse order,
+ * ncloud_access_control_group + ncloud_access_control_group_rule + ncloud_init_script + two ncloud_server + ncloud_public_ip +
+ * ncloud_block_storage (ncp-network-api.md section 7): create in dependency order with each resource's waiter, a rule
+ * change, the public IP's move to the other server, the volume's growth, then destroy in reverse order,
  * as ncloud-sdk-go-v2 posts the calls, reading what the provider dereferences and retrying the codes it retries.
  * Waiters fail on any state outside pending and target; they poll on the manual clock.
  */
-class NcpTerraformStackReplayTest extends NcpTerraformCalls {
+class NcpTerraformStackReplayTest extends NcpApi {
+    private static final String V = "/vserver/v2/";
+    private static final String N = "/vpc/v2/";
+
+    private final List<String> calls = new ArrayList<>();
+
+    /** A call as the Go SDK makes it; a 400 comes back as its responseError (for the retrying callers). */
+    private JsonNode post(String prefix, String action, Object... kv) {
+        calls.add(action);
+        StringBuilder body = new StringBuilder("responseFormatType=json");
+        for (int k = 0; k < kv.length; k += 2) {
+            body.append('&').append(kv[k]).append('=').append(java.net.URLEncoder.encode(kv[k + 1].toString(), StandardCharsets.UTF_8));
+        }
+        Response r = given().contentType("application/x-www-form-urlencoded").body(body.toString()).post(prefix + action);
+        if (r.statusCode() == 400) {
+            JsonNode e = goSdkCut("{\"x\":" + r.asString() + "}");
+            assertTrue(e.get("returnCode").isTextual() && e.get("returnMessage").isTextual(), r.asString());
+            return e;
+        }
+        assertEquals(200, r.statusCode(), action + ": " + r.asString());
+        return goSdkCut(r.asString());
+    }
+
+    private JsonNode ok(String prefix, String action, Object... kv) {
+        JsonNode j = post(prefix, action, kv);
+        if (j.has("returnCode") && !j.get("returnCode").textValue().equals("0")) fail(action + ": " + j);
+        return j;
+    }
+
+    /** Retries while the call answers one of {@code codes}, 5 s apart, as the provider's retry loops do. */
+    private JsonNode retrying(Set<String> codes, String prefix, String action, Object... kv) {
+        for (int n = 0; n < 20; n++) {
+            JsonNode j = post(prefix, action, kv);
+            if (!j.has("returnCode") || j.get("returnCode").textValue().equals("0")) return j;
+            if (!codes.contains(j.get("returnCode").textValue())) fail(action + ": " + j);
+            advance(5);
+        }
+        throw new AssertionError(action + " kept failing");
+    }
+
+    private void waitFor(String what, Supplier<String> refresh, Set<String> pending, String target) {
+        for (int n = 0; n < 30; n++) {
+            String state = refresh.get();
+            if (state.equals(target)) return;
+            if (!pending.contains(state)) fail(what + ": unexpected state " + state + " (pending " + pending + ")");
+            advance(1);
+        }
+        fail(what + ": never reached " + target);
+    }
+
+    /** VpcCommonStateRefreshFunc: an empty detail list is the synthetic state TERMINATED. */
+    private String state(String prefix, String action, String param, String no, String list, String status) {
+        JsonNode items = ok(prefix, action, param, no).get(list);
+        return items.isEmpty() ? "TERMINATED" : items.get(0).get(status).get("code").textValue();
+    }
+
+    /** ncloud_server's create waiters: INIT, CREAT -> RUN, then each storage of the server initialized, optimizing -> attached. */
+    private void waitForServer(String serverNo) {
+        waitFor("server create", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
+                "serverInstanceStatus"), Set.of("INIT", "CREAT"), "RUN");
+        for (JsonNode bs : ok(V, "getBlockStorageInstanceList", "regionCode", "KR", "serverInstanceNo", serverNo).get("blockStorageInstanceList")) {
+            String no = bs.get("blockStorageInstanceNo").textValue();
+            waitFor("server storage", () -> storage(no).get("blockStorageInstanceStatusName").textValue(), Set.of("initialized", "optimizing"),
+                    "attached");
+        }
+    }
+
+    /** GetBlockStorage: the detail, null when the list is empty. */
+    private JsonNode storage(String no) {
+        JsonNode list = ok(V, "getBlockStorageInstanceDetail", "regionCode", "KR", "blockStorageInstanceNo", no).get("blockStorageInstanceList");
+        if (list.isEmpty()) return null;
+        JsonNode bs = list.get(0);
+        assertTrue(bs.get("blockStorageType").has("code") && bs.get("blockStorageSize").isIntegralNumber()
+                && bs.get("blockStorageInstanceStatusName").isTextual());
+        return bs;
+    }
+
+    private String storageCode(String no, String field) {
+        JsonNode bs = storage(no);
+        return bs == null ? "TERMINATED" : bs.get(field).get("code").textValue();
+    }
+
+    /** GetPublicIp: publicIpInstanceNoList.1, more than one row is an error, none is null. */
+    private JsonNode publicIp(String no) {
+        JsonNode list = ok(V, "getPublicIpInstanceList", "regionCode", "KR", "publicIpInstanceNoList.1", no).get("publicIpInstanceList");
+        assertTrue(list.size() <= 1, "more than one public IP");
+        if (list.isEmpty()) return null;
+        JsonNode ip = list.get(0);
+        assertTrue(ip.get("publicIpInstanceStatus").has("code") && ip.get("publicIpInstanceOperation").has("code"));
+        return ip;
+    }
+
+    /** waitForPublicIpAssociation: a server number is shown. */
+    private void waitAssociated(String no) {
+        waitFor("public ip association", () -> publicIp(no).get("serverInstanceNo").textValue().isEmpty() ? "pending" : "associated",
+                Set.of("pending"), "associated");
+    }
+
+    /** waitForPublicIpDisassociation: no server number and operation NULL. */
+    private void waitDisassociated(String no) {
+        waitFor("public ip disassociation", () -> {
+            JsonNode ip = publicIp(no);
+            return ip.get("serverInstanceNo").textValue().isEmpty()
+                    && ip.get("publicIpInstanceOperation").get("code").textValue().equals("NULL") ? "disassociated" : "pending";
+        }, Set.of("pending"), "disassociated");
+    }
+
+    private String serverOperation(String serverNo) {
+        return ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
+                .get("serverInstanceOperation").get("code").textValue();
+    }
+
+    /** ncloud_block_storage's detach: status ATTAC -> CREAT, then the server's operation SETUP -> NULL. */
+    private void detachStorage(String no, String serverNo) {
+        ok(V, "detachBlockStorageInstances", "blockStorageInstanceNoList.1", no);
+        waitFor("block storage detach", () -> storageCode(no, "blockStorageInstanceStatus"), Set.of("ATTAC"), "CREAT");
+        waitFor("server after detach", () -> serverOperation(serverNo), Set.of("SETUP"), "NULL");
+    }
+
+    /** attachBlockStorage: no regionCode, then status INIT, CREAT -> ATTAC. */
+    private void attachStorage(String no, String serverNo) {
+        ok(V, "attachBlockStorageInstance", "serverInstanceNo", serverNo, "blockStorageInstanceNo", no);
+        waitFor("block storage attach", () -> storageCode(no, "blockStorageInstanceStatus"), Set.of("INIT", "CREAT"), "ATTAC");
+    }
+
+    /** ncloud_server's delete: stop, detach every additional storage, terminate, wait until gone. */
+    private void destroyServer(String serverNo) {
+        ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
+        waitFor("stop", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
+                "serverInstanceStatus"), Set.of("RUN"), "NSTOP");
+        assertEquals(0, ok(V, "getBlockStorageInstanceList", "serverInstanceNo", serverNo, "blockStorageTypeCodeList.1", "SVRBS")
+                .get("totalRows").intValue());
+        ok(V, "terminateServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
+        waitFor("terminate", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
+                "serverInstanceStatus"), Set.of("NSTOP"), "TERMINATED");
+    }
+
+    private JsonNode defaultOf(JsonNode list) {
+        for (JsonNode item : list) if (item.get("isDefault").booleanValue()) return item;
+        return null;
+    }
+
     @Test
     void aWholeStackIsCreatedChangedAndDestroyedAsTheProviderDoes() {
         // ---- ncloud_vpc
@@ -82,8 +230,7 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
                 "serverName", "tf-web", "vpcNo", vpcOfSubnet, "subnetNo", subnetNo, "loginKeyName", "tf-key", "initScriptNo", initNo,
                 "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", acgNo)
                 .get("serverInstanceList").get(0).get("serverInstanceNo").textValue();
-        waitFor("server create", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("INIT", "CREAT"), "RUN");
+        waitForServer(serverNo);
         JsonNode server = ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0);
         assertEquals("tf-key", server.get("loginKeyName").textValue());
         assertEquals(initNo, server.get("initScriptNo").textValue());
@@ -94,6 +241,56 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
         assertEquals("USED", nic.get("networkInterfaceStatus").get("code").textValue());
         assertEquals("10.10.1.6", nic.get("ip").textValue());
         assertEquals(acgNo, nic.get("accessControlGroupNoList").get(0).textValue());
+
+        // ---- a second ncloud_server, the public IP's next home
+        String server2No = ok(V, "createServerInstances", "regionCode", "KR", "serverImageNo", "104630229", "serverSpecCode", "ci2-g3",
+                "serverName", "tf-web2", "vpcNo", vpcOfSubnet, "subnetNo", subnetNo, "loginKeyName", "tf-key",
+                "networkInterfaceList.1.networkInterfaceOrder", "0", "networkInterfaceList.1.accessControlGroupNoList.1", acgNo)
+                .get("serverInstanceList").get(0).get("serverInstanceNo").textValue();
+        waitForServer(server2No);
+
+        // ---- ncloud_public_ip with server_instance_no: create, wait for the association, read
+        String ipNo = ok(V, "createPublicIpInstance", "regionCode", "KR", "serverInstanceNo", serverNo, "publicIpDescription", "tf-ip")
+                .get("publicIpInstanceList").get(0).get("publicIpInstanceNo").textValue();
+        waitAssociated(ipNo);
+        String address = publicIp(ipNo).get("publicIp").textValue();
+        assertTrue(address.startsWith("203.0.113."), address);
+        JsonNode withIp = ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0);
+        assertEquals(ipNo, withIp.get("publicIpInstanceNo").textValue());
+        assertEquals(address, withIp.get("publicIp").textValue());
+
+        // ---- ncloud_block_storage on the KVM server: the provider checks the zone, creates it detached, attaches it
+        assertEquals("KR-1", withIp.get("zoneCode").textValue());
+        String bsNo = ok(V, "createBlockStorageInstance", "regionCode", "KR", "blockStorageSize", "20", "blockStorageName", "tf-data",
+                "blockStorageVolumeTypeCode", "FB1", "zoneCode", "KR-1").get("blockStorageInstanceList").get(0)
+                .get("blockStorageInstanceNo").textValue();
+        waitFor("block storage create", () -> storage(bsNo).get("blockStorageInstanceStatusName").textValue(),
+                Set.of("initialized", "creating", "attaching"), "detached");
+        attachStorage(bsNo, serverNo);
+        JsonNode data = storage(bsNo);
+        assertEquals(20, data.get("blockStorageSize").longValue() / (1024L * 1024 * 1024));
+        assertEquals(serverNo, data.get("serverInstanceNo").textValue());
+        assertEquals("/dev/vdb", data.get("deviceName").textValue());
+
+        // ---- update: the public IP moves to the second server (disassociate and wait, associate retrying 1003016, wait)
+        assertEquals(serverNo, publicIp(ipNo).get("serverInstanceNo").textValue());
+        ok(V, "disassociatePublicIpFromServerInstance", "regionCode", "KR", "publicIpInstanceNo", ipNo);
+        waitDisassociated(ipNo);
+        retrying(Set.of("1003016"), V, "associatePublicIpWithServerInstance", "regionCode", "KR", "publicIpInstanceNo", ipNo,
+                "serverInstanceNo", server2No);
+        waitAssociated(ipNo);
+        assertEquals(server2No, publicIp(ipNo).get("serverInstanceNo").textValue());
+        assertEquals(address, ok(V, "getServerInstanceDetail", "serverInstanceNo", server2No).get("serverInstanceList").get(0)
+                .get("publicIp").textValue());
+        assertEquals("", ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
+                .get("publicIpInstanceNo").textValue());
+
+        // ---- update: the volume grows 20 -> 30 GB (detach, changeBlockStorageInstance for KVM, wait CHNG -> NULL, attach)
+        detachStorage(bsNo, serverNo);
+        ok(V, "changeBlockStorageInstance", "regionCode", "KR", "blockStorageInstanceNo", bsNo, "blockStorageSize", "30");
+        waitFor("block storage resize", () -> storageCode(bsNo, "blockStorageInstanceOperation"), Set.of("CHNG"), "NULL");
+        attachStorage(bsNo, serverNo);
+        assertEquals(30, storage(bsNo).get("blockStorageSize").longValue() / (1024L * 1024 * 1024));
 
         // ---- update: the inbound rule's port changes (remove the old, add the new)
         retrying(Set.of("1007009"), V, "removeAccessControlGroupInboundRule", NcpVpcApiTest.concat(base, ssh));
@@ -109,7 +306,16 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
         assertEquals(1, rules.size());
         assertEquals("443", rules.get(0).get("portRange").textValue());
 
-        // ---- destroy, in reverse dependency order
+        // ---- destroy, in reverse dependency order: the volume (deleted attached, as the provider does), the public IP
+        // (disassociated first, no wait after the delete), then the servers
+        ok(V, "deleteBlockStorageInstances", "regionCode", "KR", "blockStorageInstanceNoList.1", bsNo);
+        waitFor("block storage delete", () -> storageCode(bsNo, "blockStorageInstanceStatus"), Set.of("CREAT", "INIT", "ATTAC"), "TERMINATED");
+        if (!publicIp(ipNo).get("serverInstanceNo").textValue().isEmpty()) {
+            ok(V, "disassociatePublicIpFromServerInstance", "regionCode", "KR", "publicIpInstanceNo", ipNo);
+            waitDisassociated(ipNo);
+        }
+        ok(V, "deletePublicIpInstance", "regionCode", "KR", "publicIpInstanceNo", ipNo);
+        destroyServer(server2No);
         destroyServer(serverNo);
         assertEquals(0, ok(V, "getNetworkInterfaceDetail", "networkInterfaceNo", nicNo).get("totalRows").intValue());
         ok(V, "deleteInitScripts", "regionCode", "KR", "initScriptNoList.1", initNo);
@@ -136,6 +342,8 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
         assertEquals(0, ok(N, "getVpcList").get("totalRows").intValue());
         assertEquals(0, ok(V, "getAccessControlGroupList").get("totalRows").intValue());
         assertEquals(0, ok(V, "getInitScriptList").get("totalRows").intValue());
+        assertEquals(0, ok(V, "getPublicIpInstanceList").get("totalRows").intValue());
+        assertEquals(0, ok(V, "getBlockStorageInstanceList").get("totalRows").intValue());
         assertTrue(calls.size() > 40, calls.toString());
     }
 }
