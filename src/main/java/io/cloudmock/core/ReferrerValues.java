@@ -1,6 +1,8 @@
 package io.cloudmock.core;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Map;
 public final class ReferrerValues {
     private final String kind;
     private final String field;
-    private final Map<Resource, String> valueOf = new HashMap<>();
+    /** A field holding a list (an interface's secondary addresses) counts each of its elements. */
+    private final Map<Resource, List<String>> valueOf = new HashMap<>();
     private final Map<String, Integer> count = new HashMap<>();
     private long floor;
 
@@ -23,14 +26,21 @@ public final class ReferrerValues {
 
     void add(Resource r) {
         if (!r.kind().equals(kind)) return;
-        String v = r.string(field);
-        if (valueOf.put(r, v) == null) count.merge(v, 1, Integer::sum);
+        List<String> vs = values(r);
+        if (valueOf.put(r, vs) == null) for (String v : vs) count.merge(v, 1, Integer::sum);
+    }
+
+    private List<String> values(Resource r) {
+        if (!(r.fields().get(field) instanceof List<?> list)) return List.of(r.string(field));
+        List<String> out = new ArrayList<>(list.size());
+        for (Object o : list) out.add(String.valueOf(o));
+        return out;
     }
 
     void remove(Resource r) {
-        String v = valueOf.remove(r);
-        if (v == null) return;
-        if (count.merge(v, -1, Integer::sum) <= 0) count.remove(v);
+        List<String> vs = valueOf.remove(r);
+        if (vs == null) return;
+        for (String v : vs) if (count.merge(v, -1, Integer::sum) <= 0) count.remove(v);
         floor = 0;
     }
 

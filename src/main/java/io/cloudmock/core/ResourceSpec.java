@@ -147,8 +147,9 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
     }
 
     /**
-     * Makes every resource first (the kind may refuse a field), then adds them all under the account lock, each
-     * checked and prepared by its kind: all or nothing.
+     * Makes every resource first (the kind may refuse a field), then adds them under the account lock, each checked
+     * and prepared by its kind and added before the next is prepared, so each sees those before it (N network
+     * interfaces get N addresses); a refusal takes back the ones added: all or nothing.
      */
     public List<Resource> create(Backend backend) {
         Instant now = backend.clock().now();
@@ -162,15 +163,16 @@ public record ResourceSpec(ResourceKind kind, String account, String state, Map<
         backend.store().account(account).atomically(tx -> {
             int mark = tx.mark();
             try {
+                // one at a time: a resource's preparation sees those before it (the next free address)
                 for (Resource r : made) {
                     checkReferences(tx, r);
                     kind.prepare(tx, r);
+                    tx.add(r);
                 }
             } catch (RuntimeException e) {
-                tx.removeAddedSince(mark); // what the resources prepared before it made (interfaces, storage) goes too
+                tx.removeAddedSince(mark); // the resources before it go, with what they made (interfaces, storage)
                 throw e;
             }
-            for (Resource r : made) tx.add(r);
             return null;
         });
         return made;

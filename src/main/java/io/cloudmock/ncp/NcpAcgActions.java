@@ -90,10 +90,7 @@ final class NcpAcgActions {
         NcpParams p = r.params();
         String region = r.regionCode();
         String acgNo = NcpNetworkActions.number(p.require("accessControlGroupNo"), "accessControlGroupNo");
-        String type = p.get("accessControlGroupRuleTypeCode");
-        if (type != null && !type.equals(NcpAcgRules.INBOUND) && !type.equals(NcpAcgRules.OUTBOUND)) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, "accessControlGroupRuleTypeCode", type);
-        }
+        String type = NcpAcgRules.direction(p, "accessControlGroupRuleTypeCode");
         return r.account().atomically(tx -> {
             Resource acg = NcpNetwork.get(tx, NcpNetwork.ACG, acgNo, region);
             if (acg == null) throw new NcpException(NcpError.ACG_NOT_FOUND);
@@ -115,10 +112,8 @@ final class NcpAcgActions {
         String region = r.regionCode();
         String vpcNo = NcpNetworkActions.number(p.require("vpcNo"), "vpcNo");
         String acgNo = NcpNetworkActions.number(p.require("accessControlGroupNo"), "accessControlGroupNo");
-        List<NcpParams> asked = p.structList("accessControlGroupRuleList");
-        if (asked.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, "accessControlGroupRuleList.1.protocolTypeCode");
-        List<Map<String, Object>> given = new ArrayList<>();
-        for (int n = 0; n < asked.size(); n++) given.add(parseRule(asked.get(n), "accessControlGroupRuleList." + (n + 1) + ".", type, add));
+        List<Map<String, Object>> given = NcpAcgRules.parseEach(p, "accessControlGroupRuleList", "protocolTypeCode",
+                (rule, where) -> parseRule(rule, where, type, add));
         return r.account().atomically(tx -> {
             Resource acg = find(tx, acgNo, vpcNo, region);
             tx.allowed(NcpNetworkTransitions.CHANGE_ACG, acg);
@@ -165,19 +160,8 @@ final class NcpAcgActions {
             throw new NcpException(NcpError.INVALID_PARAMETER, where + "ipBlock", ipBlock);
         }
         if (!sequence.isEmpty()) NcpNetworkActions.number(sequence, where + "accessControlGroupSequence");
-        String ports = rule.get("portRange", "");
-        boolean portProtocol = protocol.equals("TCP") || protocol.equals("UDP");
-        if (portProtocol && ports.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, where + "portRange");
-        if (!portProtocol && !ports.isEmpty()) {
-            throw new NcpException(NcpError.ACG_RULE_INVALID, "a port range is only allowed for TCP and UDP");
-        }
-        if (!ports.isEmpty() && NcpAcgRules.portRange(ports) == null) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, where + "portRange", ports);
-        }
-        String description = add ? rule.get("accessControlGroupRuleDescription", "") : "";
-        if (description.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1000) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, where + "accessControlGroupRuleDescription", "(longer than 1000 bytes)");
-        }
+        String ports = NcpAcgRules.ports(rule, where, protocol, NcpError.ACG_RULE_INVALID);
+        String description = add ? description(rule, "accessControlGroupRuleDescription", where) : "";
         return NcpAcgRules.rule(type, protocol, ipBlock, sequence, ports, description);
     }
 
@@ -209,10 +193,13 @@ final class NcpAcgActions {
         return NcpList.payload("accessControlGroupList", "accessControlGroup", views);
     }
 
-    static String description(NcpParams p, String name) {
+    static String description(NcpParams p, String name) { return description(p, name, ""); }
+
+    /** A description of at most 1000 bytes (reference 3); {@code where} is the prefix of a list element's parameter. */
+    static String description(NcpParams p, String name, String where) {
         String d = p.get(name, "");
         if (d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1000) {
-            throw new NcpException(NcpError.INVALID_PARAMETER, name, "(longer than 1000 bytes)");
+            throw new NcpException(NcpError.INVALID_PARAMETER, where + name, "(longer than 1000 bytes)");
         }
         return d;
     }

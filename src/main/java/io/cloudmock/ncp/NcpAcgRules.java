@@ -92,6 +92,36 @@ final class NcpAcgRules {
         return n == 6 ? "TCP" : n == 17 ? "UDP" : n == 1 ? "ICMP" : Integer.toString(n);
     }
 
+    /**
+     * The port range of one rule of a request ({@code where} is its parameter prefix): required for TCP and UDP,
+     * refused with {@code invalid} for other protocols, and well-formed. Shared by ACG and network ACL rules.
+     */
+    static String ports(NcpParams rule, String where, String protocol, NcpError invalid) {
+        String ports = rule.get("portRange", "");
+        boolean portProtocol = protocol.equals("TCP") || protocol.equals("UDP");
+        if (portProtocol && ports.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, where + "portRange");
+        if (!portProtocol && !ports.isEmpty()) throw new NcpException(invalid, "a port range is only allowed for TCP and UDP");
+        if (!ports.isEmpty() && portRange(ports) == null) throw new NcpException(NcpError.INVALID_PARAMETER, where + "portRange", ports);
+        return ports;
+    }
+
+    /** The optional direction filter of a rule list ({@code INBND} or {@code OTBND}), 900 for anything else. */
+    static String direction(NcpParams p, String param) {
+        String type = p.get(param);
+        if (type != null && !type.equals(INBOUND) && !type.equals(OUTBOUND)) throw new NcpException(NcpError.INVALID_PARAMETER, param, type);
+        return type;
+    }
+
+    /** Every rule of {@code list.N.}, each read by {@code parse} with its prefix, before the account is locked. */
+    static List<Map<String, Object>> parseEach(NcpParams p, String list, String firstField,
+                                               java.util.function.BiFunction<NcpParams, String, Map<String, Object>> parse) {
+        List<NcpParams> asked = p.structList(list);
+        if (asked.isEmpty()) throw new NcpException(NcpError.MISSING_PARAMETER, list + ".1." + firstField);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int n = 0; n < asked.size(); n++) out.add(parse.apply(asked.get(n), list + "." + (n + 1) + "."));
+        return out;
+    }
+
     /** A port range {@code 22} or {@code 1-65535} (start no greater than end), or null. */
     static String portRange(String text) {
         String[] parts = text.split("-", -1);

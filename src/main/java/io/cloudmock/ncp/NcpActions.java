@@ -58,6 +58,13 @@ final class NcpActions {
             // network interfaces (5.3)
             m.put("getNetworkInterfaceList", NcpNetworkActions::networkInterfaceList);
             m.put("getNetworkInterfaceDetail", NcpNetworkActions::networkInterfaceDetail);
+            // network interface changes (5.3.3, 5.3.5-5.3.7)
+            m.put(NcpNetworkTransitions.CREATE_NIC, NcpNicActions::create);
+            m.put(NcpNetworkTransitions.DELETE_NIC, NcpNicActions::delete);
+            m.put(NcpNetworkTransitions.ATTACH_NIC, NcpNicActions::attach);
+            m.put(NcpNetworkTransitions.DETACH_NIC, NcpNicActions::detach);
+            m.put("addNetworkInterfaceAccessControlGroup", NcpNicActions::addAcgs);
+            m.put("removeNetworkInterfaceAccessControlGroup", NcpNicActions::removeAcgs);
             // ---- public IPs (5.4) and block storage (5.5)
             m.put(NcpStorageTransitions.CREATE_IP, NcpPublicIpActions::create);
             m.put("getPublicIpInstanceList", NcpPublicIpActions::list);
@@ -96,6 +103,16 @@ final class NcpActions {
         m.put(NcpNetworkTransitions.DELETE_SUBNET, NcpVpcActions::deleteSubnet);
         m.put("getNetworkAclList", NcpVpcActions::networkAclList);
         m.put("getNetworkAclDetail", NcpVpcActions::networkAclDetail);
+        // network ACL changes and rules (4.13, 4.14)
+        m.put(NcpNetworkTransitions.CREATE_NETWORK_ACL, NcpNetworkAclActions::create);
+        m.put(NcpNetworkTransitions.DELETE_NETWORK_ACL, NcpNetworkAclActions::delete);
+        m.put("setSubnetNetworkAcl", NcpNetworkAclActions::setSubnet);
+        m.put(NcpNetworkTransitions.DESCRIBE_NETWORK_ACL, NcpNetworkAclActions::setDescription);
+        m.put("getNetworkAclRuleList", NcpNetworkAclActions::ruleList);
+        m.put("addNetworkAclInboundRule", NcpNetworkAclActions::addInbound);
+        m.put("addNetworkAclOutboundRule", NcpNetworkAclActions::addOutbound);
+        m.put("removeNetworkAclInboundRule", NcpNetworkAclActions::removeInbound);
+        m.put("removeNetworkAclOutboundRule", NcpNetworkAclActions::removeOutbound);
         m.put("getRouteTableList", NcpVpcActions::routeTableList);
         m.put("getRouteTableDetail", NcpVpcActions::routeTableDetail);
         return Map.copyOf(m);

@@ -86,6 +86,20 @@ public enum NcpError {
     NIC_NOT_FOUND("1002004", "The network interface does not exist. networkInterfaceNo : {0}"),
     /** CHOSEN: more than 3 ACGs on one network interface (guide: 1 to 3). */
     NIC_ACG_LIMIT("1002005", "Up to 3 ACGs can be applied to a network interface."),
+    /** CHOSEN: a network interface in a transient status (SET, UNSET) or the wrong one for the change. */
+    NIC_STATE_CONFLICT("1002006", "The network interface cannot be changed in its current status. networkInterfaceStatus : {0}"),
+    /** CHOSEN: a fourth interface on a server (eth0 to eth2, reference 3). */
+    NIC_LIMIT("1002007", "Up to 3 network interfaces can be attached to a server. serverInstanceNo : {0}"),
+    /** CHOSEN code; the service's rule for serverInstanceNo at creation (reference 5.3.3). */
+    NIC_PUBLIC_SUBNET("1002008", "It can only be assigned to a server when the network interface to be created is a network interface of a private subnet."),
+    /** CHOSEN code; message of the detach page (reference 5.3.6), also for deleting a server's default interface. */
+    NIC_DEFAULT("1002009", "The default network interface of server instance can't be unassigned"),
+    /** CHOSEN: the server is in another VPC or zone than the interface's subnet. */
+    NIC_SERVER_MISMATCH("1002010", "The network interface and the server must be in the same VPC and zone. serverInstanceNo : {0}"),
+    /** CHOSEN: detaching from a server the interface is not attached to. */
+    NIC_NOT_ON_SERVER("1002011", "The network interface is not attached to the server. serverInstanceNo : {0}"),
+    /** CHOSEN: subnetNo is not the interface's subnet (attach and detach name both). */
+    NIC_OTHER_SUBNET("1002012", "The network interface does not belong to the subnet. subnetNo : {0}"),
     /** reference 8.1 (Terraform: "Acg was not found"). */
     ACG_NOT_FOUND("1007000", "Acg was not found."),
     /** reference 8.1 (real body, server doc 7.1). */
@@ -106,6 +120,24 @@ public enum NcpError {
     ACG_LIMIT("1007007", "The ACG limit has been exceeded: {0}"),
     /** reference 8.1 (Terraform: "You cannot access the appropriate Network ACL"). */
     NETWORK_ACL_NOT_FOUND("1011002", "You cannot access the appropriate Network ACL."),
+    /** reference 8.1 (constant ApiErrorNetworkAclRuleChangeIngRules, retried by Terraform; message CHOSEN). */
+    NETWORK_ACL_BUSY("1012005", "The network ACL is being changed. Please try again later. networkAclStatus : {0}"),
+    /** CHOSEN: a network ACL that is being deleted. */
+    NETWORK_ACL_STATE_CONFLICT("1011003", "The network ACL cannot be changed in its current status. networkAclStatus : {0}"),
+    /** CHOSEN: a network ACL of another VPC than the subnet's. */
+    NETWORK_ACL_OTHER_VPC("1011004", "The network ACL does not belong to the VPC of the subnet. networkAclNo : {0}"),
+    /** CHOSEN: deleting the VPC's default network ACL (reference 2.3). */
+    NETWORK_ACL_DEFAULT("1011005", "The default network ACL cannot be deleted."),
+    /** CHOSEN: deleting a network ACL a subnet uses (reference 2.3). */
+    NETWORK_ACL_IN_USE("1011006", "The network ACL cannot be deleted while a subnet uses it. networkAclNo : {0}"),
+    /** CHOSEN: a network ACL name that exists in the VPC. */
+    NETWORK_ACL_NAME_IN_USE("1011007", "Network ACL name already exists in the VPC."),
+    /** CHOSEN: 200 network ACLs per VPC, 20 rules per network ACL (reference 3). */
+    NETWORK_ACL_LIMIT("1011008", "The network ACL limit has been exceeded: {0}"),
+    /** CHOSEN: a rule the service refuses; {0} says why. */
+    NETWORK_ACL_RULE_INVALID("1012001", "Invalid network ACL rule: {0}"),
+    /** CHOSEN: a rule of that priority exists in that direction. */
+    NETWORK_ACL_RULE_DUPLICATE("1012002", "A network ACL rule of the same priority already exists. priority : {0}"),
     /** reference 8.1 (Terraform: "Route Table was not found"). */
     ROUTE_TABLE_NOT_FOUND("1017007", "Route Table was not found."),
     /** reference 8.2 (Classic createLoginKey; login keys are shared with Classic). */

@@ -235,17 +235,20 @@ final class NcpNetwork {
     }
 
     /**
-     * The next free address of a subnet from .6 on, or {@code wanted} when it is usable and free: unique among the live
-     * network interfaces of the subnet.
+     * The next free address of a subnet from .6 on, or {@code wanted} when it is usable and free: unique among the
+     * primary and secondary addresses of the live network interfaces of the subnet and {@code alsoTaken}.
      */
     static String allocateIp(Account.Tx tx, Resource subnet, String wanted, Set<String> alsoTaken) {
         NcpCidr cidr = NcpCidr.parse(subnet.string("subnet"));
         // the subnet's addresses in use, kept by the account: no walk over every interface of a large subnet
         ReferrerValues used = tx.referrerValues(subnet, NIC, "ip");
+        ReferrerValues secondary = tx.referrerValues(subnet, NIC, "secondaryIpList");
         if (wanted != null) {
             Long ip = NcpCidr.ip(wanted);
             if (ip == null || cidr == null || !cidr.usable(ip)) throw new NcpException(NcpError.NIC_IP_INVALID, wanted);
-            if (used.contains(wanted) || alsoTaken.contains(wanted)) throw new NcpException(NcpError.NIC_IP_IN_USE, wanted);
+            if (used.contains(wanted) || secondary.contains(wanted) || alsoTaken.contains(wanted)) {
+                throw new NcpException(NcpError.NIC_IP_IN_USE, wanted);
+            }
             return wanted;
         }
         if (cidr != null) {
@@ -258,7 +261,7 @@ final class NcpNetwork {
                     used.floor(ip);
                     floorSet = true;
                 }
-                if (!alsoTaken.contains(text)) return text;
+                if (!alsoTaken.contains(text) && !secondary.contains(text)) return text;
             }
         }
         throw new NcpException(NcpError.SUBNET_FULL, subnet.id());
@@ -283,6 +286,8 @@ final class NcpNetwork {
         if (s.reference(NETWORK_ACL) == null) {
             Resource nacl = defaultOf(tx, vpc, NETWORK_ACL);
             if (nacl != null) tx.refer(s, NETWORK_ACL, nacl.id());
+        } else if (!tx.get(PROVIDER, NETWORK_ACL, s.reference(NETWORK_ACL)).string("vpcNo").equals(vpcNo)) {
+            throw new IllegalArgumentException("network-acl " + s.reference(NETWORK_ACL) + " is not a network ACL of VPC " + vpcNo);
         }
         s.fields().put("networkAclNo", s.reference(NETWORK_ACL) == null ? "" : s.reference(NETWORK_ACL));
         NcpCidr vpcCidr = NcpCidr.parse(vpc.string("ipv4CidrBlock"));
@@ -311,18 +316,51 @@ final class NcpNetwork {
         throw new IllegalArgumentException("the VPC " + vpcNo + " has no free block left for a subnet");
     }
 
+    /**
+     * A network interface of the control API: in its subnet, with the VPC's default ACG unless it names 1 to 3 of
+     * that VPC, a free address (or the one given, if usable and free), and when it names a server (of the subnet's
+     * VPC and zone) the next device of that server, which then lists it.
+     */
     private static void prepareNic(Account.Tx tx, Resource nic) {
         String subnetNo = nic.reference(SUBNET);
         if (subnetNo == null) throw new IllegalArgumentException("a nic needs references.subnet");
         Resource subnet = tx.get(PROVIDER, SUBNET, subnetNo);
+        String vpcNo = subnet.string("vpcNo");
         nic.fields().put("subnetNo", subnetNo);
+        nic.fields().put("regionCode", subnet.string("regionCode"));
         if (nic.references(ACG).isEmpty()) {
-            Resource acg = defaultOf(tx, tx.get(PROVIDER, VPC, subnet.string("vpcNo")), ACG);
+            Resource acg = defaultOf(tx, tx.get(PROVIDER, VPC, vpcNo), ACG);
             if (acg != null) tx.refer(nic, ACG, acg.id());
         }
+        if (nic.references(ACG).size() > NcpNicActions.MAX_ACGS) throw new IllegalArgumentException("a nic takes 1 to 3 ACGs");
+        for (String a : nic.references(ACG)) {
+            if (!tx.get(PROVIDER, ACG, a).string("vpcNo").equals(vpcNo)) throw new IllegalArgumentException("acg " + a + " is not an ACG of VPC " + vpcNo);
+        }
         String ip = nic.string("ip");
-        nic.fields().put("ip", allocateIp(tx, subnet, ip.isEmpty() ? null : ip, Set.of()));
-        nic.force(nic.reference(NcpModel.KIND) == null ? "NOTUSED" : "USED", nic.since());
+        try {
+            nic.fields().put("ip", allocateIp(tx, subnet, ip.isEmpty() ? null : ip, Set.of()));
+        } catch (NcpException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        Resource server = nic.reference(NcpModel.KIND) == null ? null : tx.get(PROVIDER, NcpModel.KIND, nic.reference(NcpModel.KIND));
+        if (server == null) {
+            nic.fields().put("deviceName", "");
+            nic.fields().put("isDefault", false);
+            nic.force("NOTUSED", nic.since());
+            return;
+        }
+        if (!server.string("vpcNo").equals(vpcNo) || !server.string("zoneCode").equals(subnet.string("zoneCode"))) {
+            throw new IllegalArgumentException("server " + server.id() + " is not in the VPC and zone of subnet " + subnetNo);
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Resource n : tx.referrers(server, NIC)) used.add(n.string("deviceName"));
+        String device = null;
+        for (int k = 1; k < NcpNicActions.MAX_PER_SERVER && device == null; k++) if (!used.contains("eth" + k)) device = "eth" + k;
+        if (device == null) throw new IllegalArgumentException("server " + server.id() + " has 3 network interfaces already");
+        nic.fields().put("deviceName", device);
+        nic.fields().put("isDefault", false);
+        nic.force("USED", nic.since());
+        NcpServerNics.relist(tx, server, nic);
     }
 
     // ---- small things

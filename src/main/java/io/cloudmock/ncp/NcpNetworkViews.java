@@ -106,7 +106,7 @@ final class NcpNetworkViews {
         m.put("macAddress", r.string("macAddress"));
         m.put("accessControlGroupNoList", new NcpList("accessControlGroupNo", r.references(NcpNetwork.ACG)));
         m.put("networkInterfaceDescription", r.string("networkInterfaceDescription"));
-        m.put("secondaryIpList", new NcpList("secondaryIp", List.of()));
+        m.put("secondaryIpList", new NcpList("secondaryIp", NcpServerView.strings(r, "secondaryIpList")));
         m.put("enableFlowLog", false);
         return m;
     }

@@ -72,9 +72,6 @@ final class NcpServerNics {
 
         /** Makes server {@code k}'s interfaces (SET, then USED) and records every reference of the server. */
         void attach(Account.Tx tx, Resource server, int k, Instant now) {
-            List<String> nos = new ArrayList<>();
-            List<Object> records = new ArrayList<>();
-            Set<String> acgs = new LinkedHashSet<>();
             for (int n = 0; n < nics.size(); n++) {
                 Asked a = nics.get(n);
                 Resource nic = existing.get(a);
@@ -96,18 +93,10 @@ final class NcpServerNics {
                     tx.refer(nic, NcpModel.KIND, server.id());
                     tx.begin(NcpNetworkTransitions.ATTACH_NIC, nic);
                 }
-                acgs.addAll(nic.references(NcpNetwork.ACG));
-                nos.add(nic.id());
-                Map<String, Object> rec = new LinkedHashMap<>();
-                rec.put("networkInterfaceNo", nic.id());
-                rec.put("ip", nic.string("ip"));
-                records.add(rec);
             }
-            server.fields().put("networkInterfaceNoList", nos);
-            server.fields().put("networkInterfaces", records);
+            relist(tx, server);
             tx.refer(server, NcpNetwork.VPC, vpc.id());
             tx.refer(server, NcpNetwork.SUBNET, subnet.id());
-            tx.refer(server, NcpNetwork.ACG, new ArrayList<>(acgs));
             Resource key = NcpLoginKeyActions.byName(tx, server.string("loginKeyName"));
             if (key != null) tx.refer(server, NcpNetwork.LOGIN_KEY, key.id());
             String script = server.string("initScriptNo");
@@ -115,6 +104,34 @@ final class NcpServerNics {
                 tx.refer(server, NcpNetwork.INIT_SCRIPT, script);
             }
         }
+    }
+
+    /**
+     * What a server shows of its interfaces, from the interfaces attached to it: their numbers in device order
+     * (eth0 first, reference 6.3), their addresses (getServerInstanceList ip=), and the ACGs they apply, which the
+     * server refers to so an ACG it uses cannot be deleted. Called whenever an interface comes or goes.
+     */
+    static void relist(Account.Tx tx, Resource server) { relist(tx, server, null); }
+
+    /** As {@link #relist(Account.Tx, Resource)}, counting {@code joining}, an interface about to be added. */
+    static void relist(Account.Tx tx, Resource server, Resource joining) {
+        List<Resource> attached = tx.referrers(server, NcpNetwork.NIC);
+        if (joining != null && !attached.contains(joining)) attached.add(joining);
+        attached.sort(java.util.Comparator.comparing((Resource n) -> n.string("deviceName")));
+        List<String> nos = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
+        Set<String> acgs = new LinkedHashSet<>();
+        for (Resource nic : attached) {
+            nos.add(nic.id());
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("networkInterfaceNo", nic.id());
+            rec.put("ip", nic.string("ip"));
+            records.add(rec);
+            acgs.addAll(nic.references(NcpNetwork.ACG));
+        }
+        server.fields().put("networkInterfaceNoList", nos);
+        server.fields().put("networkInterfaces", records);
+        tx.refer(server, NcpNetwork.ACG, new ArrayList<>(acgs));
     }
 
     /** Checks vpcNo, subnetNo and every interface against the account (reference 6.1 #1, #2, #5, #7). */

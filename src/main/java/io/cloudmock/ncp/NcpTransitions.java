@@ -21,6 +21,8 @@ public final class NcpTransitions {
     public static final String TERMINATE = "terminateServerInstances";
     public static final String CHANGE_SPEC = "changeServerInstanceSpec";
     public static final String INTERRUPT = "interruptServerInstance";
+    public static final String NIC_ATTACH = "attachNetworkInterface";
+    public static final String NIC_DETACH = "detachNetworkInterface";
     /** Guards: a public IP or a block storage is attached to, or detached from, a server in a settled state only. */
     static final String TAKE_PUBLIC_IP = "takePublicIp";
     static final String TAKE_STORAGE = "takeBlockStorage";
@@ -43,6 +45,9 @@ public final class NcpTransitions {
                     row(CHANGE_SPEC, Set.of("NSTOP"), NcpError.SERVER_STATE_CONFLICT, "CHNG", "NSTOP"),
                     // a diagnostic interrupt makes Windows write a dump and restart
                     row(INTERRUPT, Set.of("RUN"), NcpError.SERVER_STATE_CONFLICT, "RESTA", "RUN"),
+                    // network interfaces: guards, a server takes or gives one while running or stopped (network 5.3.6)
+                    row(NIC_ATTACH, Set.of("RUN", "NSTOP"), NcpError.SERVER_STATE_CONFLICT),
+                    row(NIC_DETACH, Set.of("RUN", "NSTOP"), NcpError.SERVER_STATE_CONFLICT),
                     // public IPs and block storage (ncp-network-api.md 5.4.5, 5.5.5, 5.5.8)
                     row(TAKE_PUBLIC_IP, Set.of("RUN", "NSTOP"), NcpError.PUBLIC_IP_BUSY),
                     row(TAKE_STORAGE, Set.of("RUN", "NSTOP"), NcpError.SERVER_STATE_CONFLICT),
