@@ -9,6 +9,7 @@
 # configured repository). Environment knobs:
 #   JAR=target/cloudmock.jar    WIREMOCK_VERSION=3.13.2    OUT=docs/benchmark-latest.md (empty: stdout only)
 #   STARTS=5  DURATION=10s  THREADS=2  CONNECTIONS=32      SCALE=100000 (servers for the scale figures; 0: skip)
+#   REQUESTS=1000000 (list calls for the RSS-after-load figure; 0: skip)
 # Every JVM runs as plain `java -jar` (no flags), as the issue's targets are stated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ DURATION="${DURATION:-10s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 SCALE="${SCALE:-100000}"
+REQUESTS="${REQUESTS:-1000000}"   # the RSS figure after this many list calls (0: skip), against after 10,000
 
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)
@@ -130,6 +132,23 @@ cm_loaded=$(rss_mb)
 stop
 echo "cloudmock done" >&2
 
+# --- cloudmock: RSS after 10,000 list calls and after $REQUESTS, on a fresh server ----------------------------------
+rss_10k="-" rss_many="-" served=0
+if [ "$REQUESTS" -gt 0 ]; then
+  launch cloudmock; wait_200 cloudmock
+  curl -fs --max-time 10 -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
+       -d '{"provider":"ncp","state":"RUN","count":20}' >/dev/null
+  while [ "$served" -lt "$REQUESTS" ]; do
+    if [ "$served" -lt 10000 ]; then d=1s; else d=5s; fi
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$d" "$base$LIST?responseFormatType=json" >"$work/wrk.txt"
+    served=$(( served + $(awk '/requests in/ { print $1; exit }' "$work/wrk.txt") ))
+    [ "$rss_10k" = "-" ] && [ "$served" -ge 10000 ] && rss_10k=$(rss_mb)
+  done
+  rss_many=$(rss_mb)
+  stop
+  echo "RSS after $served requests done" >&2
+fi
+
 # --- WireMock: a stub answering the same bytes ----------------------------------------------------------------
 cp "$work/list.json" "$work/wm/__files/list.json"
 cat >"$work/wm/mappings/list.json" <<JSON
@@ -217,6 +236,7 @@ every JVM plain \`java -jar\`; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a
 | getServerInstanceList XML req/s (p99) | $cm_xml_rps ($cm_xml_p99 ms) | - | - | $(ratio "$cm_xml_rps" "$cm_json_rps") x JSON | >= 0.8 |
 | Zenlayer DescribeInstances (20) req/s (p99) | $cm_zl_rps ($cm_zl_p99 ms) | - | - | $(ratio "$cm_zl_rps" "$ng_json_rps") x nginx | >= 0.5 x nginx |
 | RSS after the load above | $cm_loaded MB | - | - | | |
+| RSS after 10,000 list calls, then after $served | $rss_10k MB, then $rss_many MB | - | - | $(ratio "$rss_many" "$rss_10k") x | <= 1.1 |
 | RSS with $SCALE servers (15 s after the creates) | $scale_rss MB | - | - | | <= 400 MB |
 | a page of 100 out of $SCALE, p50 (one connection) | $scale_page_p50 ms | - | - | | <= 5 ms |
 | the same with a status filter, p50 | $scale_filter_p50 ms | - | - | | <= 5 ms |
