@@ -25,6 +25,15 @@ public final class RenderCache {
      * holds the resource's account lock, so the resource does not change while it is rendered.
      */
     public static String get(Resource resource, String variant, Supplier<String> render) {
+        return get(resource, variant, Mutations.count(), render);
+    }
+
+    /**
+     * The item as it was at {@code version} (the {@link Mutations} count when the caller took its view, under
+     * the account lock): a render that happens later, outside the lock, serves or stores only the bytes of that
+     * version. Every write to a resource bumps the count first, so one version is one content.
+     */
+    public static String get(Resource resource, String variant, long version, Supplier<String> render) {
         long now = Mutations.count();
         if (cleared != now) {
             // stale entries are never served (each carries its version); dropping them only frees memory
@@ -33,9 +42,9 @@ public final class RenderCache {
         }
         Key key = new Key(resource, variant);
         Entry e = ITEMS.get(key);
-        if (e != null && e.version() == now) return e.text();
+        if (e != null && e.version() == version) return e.text();
         String text = render.get();
-        if (ITEMS.size() < MAX) ITEMS.put(key, new Entry(now, text));
+        if (version == now && ITEMS.size() < MAX) ITEMS.put(key, new Entry(version, text));
         return text;
     }
 }

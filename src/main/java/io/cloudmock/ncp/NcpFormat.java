@@ -50,15 +50,20 @@ public enum NcpFormat {
     /**
      * A list item made from one resource, rendered in each format and at each depth once while nothing changes
      * ({@link RenderCache}), then written as it was: a list of 20 servers stops rendering 20 servers per call.
-     * {@code variant} names the view (VPC or Classic), {@code view} makes it.
+     * {@code variant} names the view (VPC or Classic); {@code view} is taken under the account lock, at
+     * {@code version}, since the reply is rendered after the lock is released (a resource may be gone by then).
      */
-    record Item(Resource resource, String variant, Supplier<Map<String, Object>> view) implements JsonSerializable {
+    record Item(Resource resource, String variant, long version, Map<String, Object> view) implements JsonSerializable {
+        Item(Resource resource, String variant, Supplier<Map<String, Object>> view) {
+            this(resource, variant, io.cloudmock.core.Mutations.count(), view.get());
+        }
+
         @Override
         public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
             int depth = gen.getOutputContext().getNestingDepth();
-            gen.writeRawValue(RenderCache.get(resource, variant + " json " + depth, () -> {
+            gen.writeRawValue(RenderCache.get(resource, variant + " json " + depth, version, () -> {
                 // rendered alone, then indented to where it sits: JSON strings carry no raw newline
-                String alone = renderJsonValue(view.get());
+                String alone = renderJsonValue(view);
                 return depth == 0 ? alone : alone.replace("\n", "\n" + "  ".repeat(depth));
             }));
         }
@@ -191,8 +196,8 @@ public enum NcpFormat {
         if (value instanceof Item item) {
             // the writer has closed every open tag with the newline: the item's own bytes follow as they are
             w.flush();
-            out.write(RenderCache.get(item.resource(), item.variant() + " xml " + depth + " " + name,
-                    () -> renderXmlItem(name, item.view().get(), depth)));
+            out.write(RenderCache.get(item.resource(), item.variant() + " xml " + depth + " " + name, item.version(),
+                    () -> renderXmlItem(name, item.view(), depth)));
             return;
         }
         writeValue(w, out, name, value, depth);

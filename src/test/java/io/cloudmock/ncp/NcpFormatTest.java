@@ -87,4 +87,17 @@ class NcpFormatTest {
         assertEquals(NcpFormat.XML, NcpFormat.of(null));
         assertEquals(NcpFormat.XML, NcpFormat.of("xml"));
     }
+
+    @Test
+    void aServerIsRenderedAsItWasWhenTheHandlerTookItsViewNotAsItIsWhenTheReplyIsWritten() {
+        // the reply is written after the account lock is released: another request may have moved the server on
+        io.cloudmock.core.Resource server = new io.cloudmock.core.Resource("ncp", NcpModel.KIND, "AK1", "10000001", "RUN",
+                java.time.Instant.parse("2026-12-02T00:00:00Z"), new LinkedHashMap<>(Map.of("serverName", "web")));
+        Map<String, Object> payload = NcpServerView.payload(List.of(server), NcpFlavour.VPC);
+        server.force("GONE", java.time.Instant.parse("2026-12-02T00:01:00Z"));
+        for (NcpFormat format : NcpFormat.values()) {
+            String body = format.success("terminateServerInstances", payload, "rid");
+            assertTrue(body.contains(format == NcpFormat.JSON ? "\"code\": \"RUN\"" : "<code>RUN</code>"), body);
+        }
+    }
 }
