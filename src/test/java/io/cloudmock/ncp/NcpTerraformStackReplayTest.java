@@ -1,14 +1,9 @@
 package io.cloudmock.ncp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,62 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * as ncloud-sdk-go-v2 posts the calls, reading what the provider dereferences and retrying the codes it retries.
  * Waiters fail on any state outside pending and target; they poll on the manual clock.
  */
-class NcpTerraformStackReplayTest extends NcpApi {
-    private static final String V = "/vserver/v2/";
-    private static final String N = "/vpc/v2/";
-
-    private final List<String> calls = new ArrayList<>();
-
-    /** A call as the Go SDK makes it; a 400 comes back as its responseError (for the retrying callers). */
-    private JsonNode post(String prefix, String action, Object... kv) {
-        calls.add(action);
-        StringBuilder body = new StringBuilder("responseFormatType=json");
-        for (int k = 0; k < kv.length; k += 2) {
-            body.append('&').append(kv[k]).append('=').append(java.net.URLEncoder.encode(kv[k + 1].toString(), StandardCharsets.UTF_8));
-        }
-        Response r = given().contentType("application/x-www-form-urlencoded").body(body.toString()).post(prefix + action);
-        if (r.statusCode() == 400) {
-            JsonNode e = goSdkCut("{\"x\":" + r.asString() + "}");
-            assertTrue(e.get("returnCode").isTextual() && e.get("returnMessage").isTextual(), r.asString());
-            return e;
-        }
-        assertEquals(200, r.statusCode(), action + ": " + r.asString());
-        return goSdkCut(r.asString());
-    }
-
-    private JsonNode ok(String prefix, String action, Object... kv) {
-        JsonNode j = post(prefix, action, kv);
-        if (j.has("returnCode") && !j.get("returnCode").textValue().equals("0")) fail(action + ": " + j);
-        return j;
-    }
-
-    /** Retries while the call answers one of {@code codes}, 5 s apart, as the provider's retry loops do. */
-    private JsonNode retrying(Set<String> codes, String prefix, String action, Object... kv) {
-        for (int n = 0; n < 20; n++) {
-            JsonNode j = post(prefix, action, kv);
-            if (!j.has("returnCode") || j.get("returnCode").textValue().equals("0")) return j;
-            if (!codes.contains(j.get("returnCode").textValue())) fail(action + ": " + j);
-            advance(5);
-        }
-        throw new AssertionError(action + " kept failing");
-    }
-
-    private void waitFor(String what, Supplier<String> refresh, Set<String> pending, String target) {
-        for (int n = 0; n < 30; n++) {
-            String state = refresh.get();
-            if (state.equals(target)) return;
-            if (!pending.contains(state)) fail(what + ": unexpected state " + state + " (pending " + pending + ")");
-            advance(1);
-        }
-        fail(what + ": never reached " + target);
-    }
-
-    /** VpcCommonStateRefreshFunc: an empty detail list is the synthetic state TERMINATED. */
-    private String state(String prefix, String action, String param, String no, String list, String status) {
-        JsonNode items = ok(prefix, action, param, no).get(list);
-        return items.isEmpty() ? "TERMINATED" : items.get(0).get(status).get("code").textValue();
-    }
-
+class NcpTerraformStackReplayTest extends NcpTerraformCalls {
     /** ncloud_server's create waiters: INIT, CREAT -> RUN, then each storage of the server initialized, optimizing -> attached. */
     private void waitForServer(String serverNo) {
         waitFor("server create", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
@@ -146,23 +86,6 @@ class NcpTerraformStackReplayTest extends NcpApi {
     private void attachStorage(String no, String serverNo) {
         ok(V, "attachBlockStorageInstance", "serverInstanceNo", serverNo, "blockStorageInstanceNo", no);
         waitFor("block storage attach", () -> storageCode(no, "blockStorageInstanceStatus"), Set.of("INIT", "CREAT"), "ATTAC");
-    }
-
-    /** ncloud_server's delete: stop, detach every additional storage, terminate, wait until gone. */
-    private void destroyServer(String serverNo) {
-        ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("stop", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("RUN"), "NSTOP");
-        assertEquals(0, ok(V, "getBlockStorageInstanceList", "serverInstanceNo", serverNo, "blockStorageTypeCodeList.1", "SVRBS")
-                .get("totalRows").intValue());
-        ok(V, "terminateServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);
-        waitFor("terminate", () -> state(V, "getServerInstanceDetail", "serverInstanceNo", serverNo, "serverInstanceList",
-                "serverInstanceStatus"), Set.of("NSTOP"), "TERMINATED");
-    }
-
-    private JsonNode defaultOf(JsonNode list) {
-        for (JsonNode item : list) if (item.get("isDefault").booleanValue()) return item;
-        return null;
     }
 
     @Test
