@@ -3,12 +3,12 @@ package io.cloudmock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Layout;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ final class Logging {
     }
 
     static void configure(Config.LogFormat format, LogLevel level) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return; // another SLF4J backend
+        if (!(firstTouch() instanceof LoggerContext context)) return; // another SLF4J backend
         context.reset();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
@@ -58,17 +58,29 @@ final class Logging {
         context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
     }
 
+    /**
+     * SLF4J's factory, telling {@link CliLogConfigurator} to spare logback its own configuration if this is what
+     * starts logback (it is, on the command line; where logback runs already, nothing is configured again).
+     */
+    private static ILoggerFactory firstTouch() {
+        System.setProperty(CliLogConfigurator.PROPERTY, "true");
+        try {
+            return LoggerFactory.getILoggerFactory();
+        } finally {
+            // a later reconfiguration in this JVM (a test's, an embedding application's) is logback's usual one
+            System.clearProperty(CliLogConfigurator.PROPERTY);
+        }
+    }
+
     private static Encoder<ILoggingEvent> text(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(TEXT_PATTERN);
-        encoder.setCharset(StandardCharsets.UTF_8);
-        encoder.start();
-        return encoder;
+        return encoder(context, new TextLogLayout());
     }
 
     private static Encoder<ILoggingEvent> json(LoggerContext context) {
-        Layout<ILoggingEvent> layout = new JsonLogLayout();
+        return encoder(context, new JsonLogLayout());
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, Layout<ILoggingEvent> layout) {
         layout.setContext(context);
         layout.start();
         LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();

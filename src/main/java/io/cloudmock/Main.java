@@ -92,7 +92,26 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The options typed on the command line, when {@link QuickArgs} parsed it (picocli's parse result otherwise). */
+    java.util.Set<String> typed;
+
     public static void main(String[] args) {
+        Main quick = QuickArgs.parse(args, System.getenv());
+        int code = quick != null ? quick.callAsPicocliWould() : picocli(args);
+        if (code != 0) System.exit(code);
+    }
+
+    /** {@link #call()} with what {@link #picocli}'s execution-exception handler makes of a failure. */
+    private int callAsPicocliWould() {
+        try {
+            return call();
+        } catch (Exception ex) {
+            System.err.println("cloudmock: " + ex.getMessage());
+            return ex instanceof BadOption ? 2 : 1;
+        }
+    }
+
+    private static int picocli(String[] args) {
         CommandLine cli = new CommandLine(new Main());
         // "@FILE" is ours to read (--credentials @FILE): picocli would otherwise splice the file's lines in as
         // arguments, and a second line becomes "Unmatched argument"
@@ -110,8 +129,7 @@ public final class Main implements Callable<Integer> {
             System.err.println("cloudmock: " + ex.getMessage());
             return ex instanceof BadOption ? 2 : 1;
         });
-        int code = cli.execute(args);
-        if (code != 0) System.exit(code);
+        return cli.execute(args);
     }
 
     @Override
@@ -180,7 +198,8 @@ public final class Main implements Callable<Integer> {
      * when the value came from there.
      */
     private String named(String option) {
-        if (spec == null || spec.commandLine().getParseResult().hasMatchedOption(option)) return option;
+        if (typed != null ? typed.contains(option)
+                : spec == null || spec.commandLine().getParseResult().hasMatchedOption(option)) return option;
         String variable = variableOf(option);
         return System.getenv(variable) != null ? variable + " (the environment twin of " + option + ")" : option;
     }
@@ -279,27 +298,41 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static <E extends Enum<E>> E choice(Class<E> type, String value, String allowed) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + allowed);
+    /**
+     * A choice, trimmed and in any case. The picocli types are kept out of {@link Main}'s own methods: verifying
+     * one that throws a picocli exception would load picocli's classes even when {@link QuickArgs} parses.
+     */
+    abstract static class ChoiceConverter<E extends Enum<E>> implements CommandLine.ITypeConverter<E> {
+        private final Class<E> type;
+        private final String allowed;
+
+        ChoiceConverter(Class<E> type, String allowed) {
+            this.type = type;
+            this.allowed = allowed;
+        }
+
+        @Override public E convert(String value) {
+            try {
+                return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + allowed);
+            }
         }
     }
 
-    static final class ClockConverter implements CommandLine.ITypeConverter<Config.ClockMode> {
-        @Override public Config.ClockMode convert(String v) { return choice(Config.ClockMode.class, v, "system, manual"); }
+    static final class ClockConverter extends ChoiceConverter<Config.ClockMode> {
+        ClockConverter() { super(Config.ClockMode.class, "system, manual"); }
     }
 
-    static final class AuthConverter implements CommandLine.ITypeConverter<Config.AuthMode> {
-        @Override public Config.AuthMode convert(String v) { return choice(Config.AuthMode.class, v, "off, log, verify"); }
+    static final class AuthConverter extends ChoiceConverter<Config.AuthMode> {
+        AuthConverter() { super(Config.AuthMode.class, "off, log, verify"); }
     }
 
-    static final class LogLevelConverter implements CommandLine.ITypeConverter<Logging.LogLevel> {
-        @Override public Logging.LogLevel convert(String v) { return choice(Logging.LogLevel.class, v, "error, warn, info, debug"); }
+    static final class LogLevelConverter extends ChoiceConverter<Logging.LogLevel> {
+        LogLevelConverter() { super(Logging.LogLevel.class, "error, warn, info, debug"); }
     }
 
-    static final class LogFormatConverter implements CommandLine.ITypeConverter<Config.LogFormat> {
-        @Override public Config.LogFormat convert(String v) { return choice(Config.LogFormat.class, v, "text, json"); }
+    static final class LogFormatConverter extends ChoiceConverter<Config.LogFormat> {
+        LogFormatConverter() { super(Config.LogFormat.class, "text, json"); }
     }
 }
