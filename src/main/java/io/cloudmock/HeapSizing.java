@@ -16,8 +16,9 @@ import java.lang.management.ManagementFactory;
  * <p>Then, once the start is over, the memory the start itself used is handed back: one collection (the start
  * allocates about 100 MB that G1 keeps committed, for a live heap of about 10 MB) and a trim of the C heap, where
  * class loading and the JIT compiler leave tens of MB freed but still resident. The C heap is trimmed again 6 s later
- * and then every 30 s, as the JIT keeps compiling under load. Measured on one idle server: 116 MB resident 2 s after the first
- * answer before, 80 MB after.
+ * and then every 10 s, as the JIT keeps compiling under load. Measured on idle servers (load 8 to 11): 113 to 116 MB
+ * resident 2 s after the first answer before, 89 to 98 MB after; 15 s after it, 95 to 105 MB before, 77 to 83 MB
+ * after.
  *
  * <p>All of it on a background thread, {@link #SETTLE_AFTER_MS} after the server listens, so that neither the
  * management classes nor the collection compete with the first requests.
@@ -25,8 +26,11 @@ import java.lang.management.ManagementFactory;
 final class HeapSizing {
     /** How long after listening the start's memory is handed back: past the first requests of a test suite. */
     static final long SETTLE_AFTER_MS = 1000;
-    /** How often the C heap is trimmed afterwards (each trim takes a few ms). */
-    static final long TRIM_EVERY_MS = 30_000;
+    /**
+     * How often the C heap is trimmed afterwards (each trim takes a few ms): as often as an idle server's periodic
+     * collection, so what a burst of load left behind is returned within about 20 s of its end.
+     */
+    static final long TRIM_EVERY_MS = 10_000;
 
     private HeapSizing() {}
 

@@ -153,6 +153,7 @@ public final class Main implements Callable<Integer> {
             log.warn("--credentials without --auth: signatures are not checked (--auth is off); "
                     + "add --auth verify to reject bad ones, or --auth log to log them");
         }
+        warmUpJson();
         CloudMock mock = CloudMock.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -178,6 +179,23 @@ public final class Main implements Callable<Integer> {
         HeapSizing.startInBackground();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The first answer (the health probe's JSON) loads and links about 400 of Jackson's classes; done meanwhile on
+     * another core, while the server is built and starts, the probe does not wait for it.
+     */
+    private static void warmUpJson() {
+        Thread t = new Thread(() -> {
+            try {
+                io.cloudmock.core.Json.MAPPER.writeValueAsBytes(io.cloudmock.core.Json.MAPPER.createObjectNode()
+                        .put("status", "ok").put("uptimeSeconds", 0L));
+            } catch (java.io.IOException | RuntimeException e) {
+                // only a warm-up: the real answer reports its own failure
+            }
+        }, "cloudmock-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Why the server could not listen, as a sentence (the JDK's exceptions often have no message but their name). */
