@@ -52,10 +52,6 @@ final class Logging {
         // the server library's own chatter (Jetty's start-up INFO lines) is not cloudmock's log; its warnings are
         Level libraries = level.level.isGreaterOrEqual(Level.WARN) ? level.level : Level.WARN;
         context.getLogger("org.eclipse.jetty").setLevel(libraries);
-        context.getLogger("io.javalin").setLevel(libraries);
-        // its one ERROR at start, "Failed to start Javalin", repeats the one line Main prints (cannot listen on
-        // HOST:PORT: reason); handler failures are logged by CloudMock's own exception handler
-        context.getLogger("io.javalin.Javalin").setLevel(Level.OFF);
     }
 
     /**
