@@ -31,7 +31,7 @@ public final class Account {
      * provider -> id -> resource: ids are unique per provider, whatever the kind. Keyed by the resource's own id
      * string, so the index costs no string of its own (a "provider/id" key was 48 bytes a resource).
      */
-    private final Map<String, HashMap<String, Resource>> byId = new HashMap<>(4);
+    private final Map<String, ResourceIndex> byId = new HashMap<>(4);
     /**
      * provider -> id of a target -> its referrers by kind: pairs of a kind and its referrers (one resource, or a
      * {@link ResourceSet} of several, in the order they started to), kinds in the order they started to. By kind,
@@ -127,7 +127,8 @@ public final class Account {
     }
 
     synchronized void clear() {
-        boolean had = !byId.isEmpty();
+        boolean had = false;
+        for (ResourceIndex m : byId.values()) had |= m.size() > 0;
         byKind.clear();
         byId.clear();
         referrers.clear();
@@ -140,7 +141,7 @@ public final class Account {
 
     /** The live resource with this id, or null. */
     private Resource live(String provider, String id) {
-        HashMap<String, Resource> m = byId.get(provider);
+        ResourceIndex m = byId.get(provider);
         return m == null ? null : m.get(id);
     }
 
@@ -330,7 +331,7 @@ public final class Account {
 
         /** Adds a resource (its references are indexed; a transition under way goes on from where it is). */
         public void add(Resource r) {
-            if (ofProvider(byId, r.provider()).putIfAbsent(r.id(), r) != null) {
+            if (byId.computeIfAbsent(r.provider(), k -> new ResourceIndex()).putIfAbsent(r) != null) {
                 throw new IllegalStateException("id " + r.id() + " of " + r.provider() + " is already used");
             }
             of(r.provider(), r.kind()).add(r);
@@ -363,7 +364,7 @@ public final class Account {
             while (!work.isEmpty()) {
                 Resource gone = work.poll();
                 if (!isLive(gone)) continue;
-                byId.get(gone.provider()).remove(gone.id());
+                byId.get(gone.provider()).remove(gone);
                 if (removedIds != null) removedIds.add(new String[] {gone.provider(), gone.id()});
                 ResourceSet m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
                 if (m != null) m.remove(gone);

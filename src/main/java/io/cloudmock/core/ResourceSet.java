@@ -11,7 +11,7 @@ import java.util.NoSuchElementException;
  * for the account's indexes: a kind's resources and a target's referrers of one kind. A {@code LinkedHashSet}
  * spends about 50 bytes an element (a linked entry and its table slot); this keeps an array in insertion order
  * (a removed element leaves a hole, closed up once holes are half of it) and an open-addressed table of positions,
- * about 12 bytes an element. Sets of up to {@value #LINEAR} elements have no table and are searched in order.
+ * about 10 bytes an element. Sets of up to {@value #LINEAR} elements have no table and are searched in order.
  *
  * <p>Not thread-safe (used under the account's lock). Iteration is fail-fast, as a {@code LinkedHashSet}'s is.
  */
@@ -73,7 +73,7 @@ final class ResourceSet extends AbstractCollection<Resource> {
         size++;
         modCount++;
         if (table != null) {
-            if ((size + deleted) * 2 > table.length) rebuild();
+            if ((size + deleted) * 4 > table.length * 3) rebuild();
             else place(r, end - 1);
         } else if (size > LINEAR) {
             rebuild();
@@ -134,7 +134,8 @@ final class ResourceSet extends AbstractCollection<Resource> {
     }
 
     private void rebuild() {
-        int cap = Integer.highestOneBit(Math.max(LINEAR, size) * 4 - 1);
+        // at most half full after a rebuild, at most three quarters before the next
+        int cap = Integer.highestOneBit(Math.max(LINEAR, size) * 2 - 1) << 1;
         table = new int[cap];
         deleted = 0;
         for (int i = 0; i < end; i++) if (order[i] != null) place(order[i], i);
