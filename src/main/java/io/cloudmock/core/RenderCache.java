@@ -85,4 +85,7 @@ public final class RenderCache {
 
     /** How many items are held (for the tests of the bound). */
     static int size() { return ITEMS.size(); }
+
+    /** Forgets every item: the tests compare what the cache serves with what a fresh rendering makes. */
+    public static void clear() { ITEMS.clear(); }
 }

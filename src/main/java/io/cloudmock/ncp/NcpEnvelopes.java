@@ -50,6 +50,9 @@ final class NcpEnvelopes {
         return out;
     }
 
+    /** Forgets every answer kept (tests: a cached answer against a fresh one). */
+    static void clear() { for (ConcurrentHashMap<String, Envelope> m : LAST) m.clear(); }
+
     /** Written alike, byte for byte, inside a JSON string and an XML element: no escaping to think of. */
     private static boolean plain(String s) {
         if (s == null) return false;

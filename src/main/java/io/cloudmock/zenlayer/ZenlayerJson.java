@@ -91,6 +91,9 @@ public final class ZenlayerJson {
         return raw;
     }
 
+    /** Forgets the array kept (tests: a cached answer against a fresh one). */
+    static void forgetInstances() { lastInstances = null; }
+
     private static boolean sameEntries(RenderCache.Entry[] a, RenderCache.Entry[] b) {
         if (a.length != b.length) return false;
         for (int k = 0; k < a.length; k++) if (a[k] != b[k]) return false;
