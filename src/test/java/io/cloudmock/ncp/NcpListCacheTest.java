@@ -142,7 +142,8 @@ class NcpListCacheTest extends NcpApi {
         runningVpc("serverName", "mine-too");
         List<String> before = servedAndFresh();
         List<RenderCache.Entry> entries = entries();
-        mock.control().createInstances("ncp", "someone-else", "RUN", Map.of("serverName", "theirs"), 5);
+        mock.control().createInstances("ncp", "someone-else", "RUN", Map.of(), 5);
+        mock.control().createInstances("ncp", "someone-else", "RUN", Map.of("serverName", "mine"), 1);
         JsonNode theirs = mock.control().instances("ncp", "someone-else");
         mock.control().forceState("ncp", "someone-else", theirs.get(0).get("id").asText(), "NSTOP");
         advance(10);
