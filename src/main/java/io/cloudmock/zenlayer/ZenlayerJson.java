@@ -24,9 +24,13 @@ public final class ZenlayerJson {
     public static ObjectNode response(String requestId) { return Json.MAPPER.createObjectNode().put("requestId", requestId); }
 
     static Reply success(String requestId, ObjectNode response) {
+        return new Reply(200, CONTENT_TYPE, ZenlayerReplies.success(requestId, response, ZenlayerJson::render), "");
+    }
+
+    private static byte[] render(String requestId, ObjectNode response) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("requestId", requestId);
         body.set("response", response);
-        return new Reply(200, CONTENT_TYPE, bytes(body), "");
+        return bytes(body);
     }
 
     static Reply error(String requestId, int status, String code, String message) {

@@ -32,6 +32,7 @@ public final class ListRenderLoop {
                 run("DescribeInstances", zl, seconds);
             }
         }
+        System.exit(0);
     }
 
     private static byte[] ncp(CloudMock cm, NcpModel model, Account account, String format) {

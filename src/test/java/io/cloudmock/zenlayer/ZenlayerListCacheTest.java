@@ -36,6 +36,8 @@ class ZenlayerListCacheTest extends ZenlayerTestBase {
         out.add(ok("DescribeInstances", "{\"pageSize\":1,\"pageNum\":2}").extract().asString());
         out.add(ok("DescribeInstancesStatus", "{}").extract().asString());
         out.add(ok("DescribeDisks", "{}").extract().asString());
+        out.add(ok("DescribeSubnets", "{}").extract().asString());
+        out.add(ok("DescribeSecurityGroups", "{}").extract().asString());
         return out;
     }
 
@@ -44,6 +46,7 @@ class ZenlayerListCacheTest extends ZenlayerTestBase {
         List<String> served = lists();
         RenderCache.clear();
         ZenlayerJson.forgetInstances();
+        ZenlayerReplies.clear();
         assertEquals(lists(), served, "a cached answer differs from a fresh rendering");
         return served;
     }
