@@ -3,7 +3,6 @@ package io.cloudmock;
 import io.cloudmock.control.ControlRoutes;
 import io.cloudmock.core.Backend;
 import io.cloudmock.core.Clock;
-import io.cloudmock.core.Exchange;
 import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.ManualClock;
 import io.cloudmock.core.SeedFile;
@@ -11,11 +10,15 @@ import io.cloudmock.core.StartupException;
 import io.cloudmock.core.StateFile;
 import io.cloudmock.ncp.NcpRoutes;
 import io.cloudmock.zenlayer.ZenlayerRoutes;
-import io.javalin.Javalin;
-import io.javalin.config.JavalinConfig;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import io.cloudmock.core.http.Dispatcher;
+import io.cloudmock.core.http.HttpCall;
+import io.cloudmock.core.http.Routes;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,14 +32,15 @@ import java.util.Map;
  */
 public final class CloudMock implements AutoCloseable {
     private final Backend backend;
-    private final Javalin app;
+    private final Server server;
+    private final ServerConnector connector;
     private final io.cloudmock.control.LocalControl control;
     private volatile boolean closed;
     private volatile StateFile stateFile;
 
     private CloudMock(Config config) { this(config, java.util.List.of(), ConnectionLimits.DEFAULT, null, null); }
 
-    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders,
+    private CloudMock(Config config, java.util.List<java.util.function.BiConsumer<Backend, Routes>> extraProviders,
                       ConnectionLimits limits, java.time.Instant clockStart, java.util.function.Supplier<String> requestIds) {
         skipJettyMBeanProbe();
         Clock clock = config.clock() != Config.ClockMode.MANUAL ? Clock.system()
@@ -49,17 +53,75 @@ public final class CloudMock implements AutoCloseable {
         ControlRoutes control = new ControlRoutes(backend);
         this.control = control.control();
         backend.addListener(backend.journal());
-        this.app = Javalin.create(cfg -> {
-            configure(cfg, ncp, zenlayer, control, extraProviders);
-            cfg.jetty.modifyServer(limits::install);
-            cfg.routes.after(ctx -> {
-                Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
-                if (ex != null && !ex.provider.isEmpty()) {
-                    backend.completed(ex, ctx.method().name(), ctx.path(), ctx.statusCode());
-                }
-            });
+        Routes routes = new Routes();
+        control.register(routes);
+        ncp.register(routes);
+        zenlayer.register(routes);
+        for (var extra : extraProviders) extra.accept(backend, routes);
+        Dispatcher dispatcher = new Dispatcher(routes, CloudMock::noSuchPath, call -> {
+            if (!call.exchange().provider.isEmpty()) {
+                backend.completed(call.exchange(), call.method(), call.path(), call.statusCode());
+            }
         });
-        control.router(app.unsafe.internalRouter);
+        this.server = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        // header values exactly as sent: Jetty's cache would lower-case well-known ones ("charset=UTF-8"), which
+        // breaks Zenlayer signatures over the raw Content-Type
+        http.setHeaderCacheCaseSensitive(true);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        server.setHandler(gzip(dispatcher));
+        server.setErrorHandler(new PlainErrorHandler());
+        limits.install(server);
+    }
+
+    /**
+     * One thread pool and one timer for every server of this JVM, started once and never stopped (daemon threads:
+     * the command line waits on its own latch). A test suite starts a server per class; each start used to create
+     * and each close to join a pool's threads, a good part of a second start's time. Already running when a
+     * server adopts them, they are not the server's to stop (Jetty leaves a running bean unmanaged).
+     */
+    private static final class SharedThreads {
+        static final QueuedThreadPool POOL = pool();
+        static final org.eclipse.jetty.util.thread.ScheduledExecutorScheduler SCHEDULER = scheduler();
+
+        private static QueuedThreadPool pool() {
+            QueuedThreadPool pool = new QueuedThreadPool(250, 4, 60_000);
+            pool.setName("cloudmock-http");
+            pool.setDaemon(true);
+            start(pool);
+            return pool;
+        }
+
+        private static org.eclipse.jetty.util.thread.ScheduledExecutorScheduler scheduler() {
+            var scheduler = new org.eclipse.jetty.util.thread.ScheduledExecutorScheduler("cloudmock-timer", true);
+            start(scheduler);
+            return scheduler;
+        }
+
+        private static void start(org.eclipse.jetty.util.component.LifeCycle c) {
+            try {
+                c.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the server's threads", e);
+            }
+        }
+    }
+
+    /**
+     * Bodies of 1,500 bytes or more go gzipped to a client that accepts it (the SDKs' HTTP clients all do), GET
+     * or POST, as they did under the first version's server.
+     */
+    private static GzipHandler gzip(org.eclipse.jetty.server.Handler inner) {
+        GzipHandler gzip = new GzipHandler(inner);
+        gzip.setMinGzipSize(1500);
+        gzip.setIncludedMethods("GET", "POST", "PUT", "DELETE", "PATCH");
+        gzip.setVary(null); // the headers the first version sent, byte for byte (the docs show them)
+        return gzip;
     }
 
     /**
@@ -76,39 +138,11 @@ public final class CloudMock implements AutoCloseable {
         System.setProperty(key, Integer.toString(64 / referenceBytes));
     }
 
-    private void configure(JavalinConfig cfg, NcpRoutes ncp, ZenlayerRoutes zenlayer, ControlRoutes control,
-                           java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders) {
-        cfg.startup.showJavalinBanner = false;
-        cfg.startup.showOldJavalinVersionWarning = false;
-        cfg.http.maxRequestSize = io.cloudmock.core.Limits.SERVER_BODY_BYTES;
-        cfg.router.ignoreTrailingSlashes = false;
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new PlainErrorHandler()));
-        // header values exactly as sent: Jetty's cache would lower-case well-known ones ("charset=UTF-8"), which
-        // breaks Zenlayer signatures over the raw Content-Type
-        cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-        cfg.routes.before(ctx -> ctx.attribute(Exchange.ATTRIBUTE, new Exchange(java.time.Instant.now())));
-        control.register(cfg.routes);
-        ncp.register(cfg.routes);
-        zenlayer.register(cfg.routes);
-        for (var extra : extraProviders) extra.accept(backend, cfg.routes);
-        for (HandlerType method : new HandlerType[] {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-                HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS}) {
-            cfg.routes.addHttpHandler(method, "/<path>", CloudMock::noSuchPath);
-        }
-        cfg.routes.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
-    }
-
     /** Paths no provider owns: a JSON error, never an HTML page. */
-    private static void noSuchPath(Context ctx) {
+    private static void noSuchPath(HttpCall ctx) {
         ctx.status(404).contentType("application/json").result(
                 "{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"cloudmock serves /vserver/v2/{action}, "
                         + "/server/v2/{action}, /vpc/v2/{action}, /api/v2/vm and /_cloudmock/; nothing at " + jsonSafe(ctx.path()) + "\"}}");
-    }
-
-    private static void unexpected(Context ctx, Exception e) {
-        org.slf4j.LoggerFactory.getLogger(CloudMock.class).error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        ctx.status(500).contentType("application/json").result(
-                "{\"error\":{\"code\":\"INTERNAL\",\"message\":\"cloudmock failed unexpectedly; see its log\"}}");
     }
 
     static String jsonSafe(String s) {
@@ -137,7 +171,7 @@ public final class CloudMock implements AutoCloseable {
         boolean restored = file != null && file.load();
         try {
             if (!restored && config.seed() != null) SeedFile.load(backend, config.seed());
-            app.start(config.host(), config.port());
+            listen();
         } catch (RuntimeException e) {
             if (file != null) file.release(); // never saved: a server that failed to start must not overwrite it
             throw e;
@@ -151,13 +185,33 @@ public final class CloudMock implements AutoCloseable {
         return this;
     }
 
+    private void listen() {
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            stopQuietly();
+            throw e;
+        } catch (Exception e) {
+            stopQuietly();
+            throw new IllegalStateException("cannot listen on " + backend.config().host() + ":" + backend.config().port(), e);
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // it never started
+        }
+    }
+
     /** The {@code --state-file} being written, or null. */
     public StateFile stateFile() { return stateFile; }
 
     /** Why the last save of {@code --state-file} failed (the last one of all after {@link #close()}), or null. */
     public String persistenceFailure() { return backend.persistenceFailure(); }
 
-    public int port() { return app.port(); }
+    public int port() { return connector.getLocalPort(); }
 
     /** {@code http://HOST:PORT}, the value for {@code NCLOUD_API_GW} and the Zenlayer endpoint. */
     public String baseUrl() { return "http://" + displayHost() + ":" + port(); }
@@ -180,7 +234,7 @@ public final class CloudMock implements AutoCloseable {
         if (closed) return;
         closed = true;
         backend.pipeline().close(); // calls waiting on a fault delay are answered now
-        app.stop();
+        stopQuietly();
         if (stateFile != null) stateFile.close(); // the last save, after the last request
     }
 
@@ -199,7 +253,7 @@ public final class CloudMock implements AutoCloseable {
         private Config.LogFormat logFormat = Config.LogFormat.TEXT;
         private final Map<String, String> bearerTokens = new LinkedHashMap<>();
         private java.util.List<String> allowedHosts = Config.DEFAULT_ALLOWED_HOSTS;
-        private final java.util.List<java.util.function.BiConsumer<Backend, RoutesConfig>> extraProviders = new java.util.ArrayList<>();
+        private final java.util.List<java.util.function.BiConsumer<Backend, Routes>> extraProviders = new java.util.ArrayList<>();
         private java.time.Instant clockStart;
         private java.util.function.Supplier<String> requestIds;
         private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULT;
@@ -236,7 +290,7 @@ public final class CloudMock implements AutoCloseable {
          * {@link io.cloudmock.core.ResourceKind}s with {@code backend.register(...)} and its routes, before the
          * fallback 404, so the control API, state file, seed, journal and fault rules serve it like the built-in ones.
          */
-        public Builder provider(java.util.function.BiConsumer<Backend, RoutesConfig> registrar) {
+        public Builder provider(java.util.function.BiConsumer<Backend, Routes> registrar) {
             extraProviders.add(registrar);
             return this;
         }

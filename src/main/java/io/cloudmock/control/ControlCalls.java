@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Json;
 import io.cloudmock.core.Resource;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
+import io.cloudmock.core.http.Routes;
+import io.cloudmock.core.http.HttpCall;
+import io.cloudmock.core.http.Routes.Handler;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ final class ControlCalls {
 
     ControlCalls(LocalControl control) { this.control = control; }
 
-    void register(RoutesConfig routes, UnaryOperator<Handler> guard) {
+    void register(Routes routes, UnaryOperator<Handler> guard) {
         routes.get(P + "/health", guard.apply(ctx -> ControlRoutes.reply(ctx, 200, control.health())));
         routes.head(P + "/health", guard.apply(ctx -> ControlRoutes.reply(ctx, 200, control.health()))); // Docker and load-balancer probes
         routes.post(P + "/reset", guard.apply(this::reset));
@@ -68,12 +68,12 @@ final class ControlCalls {
         return body;
     }
 
-    private static void ok(Context ctx, String logged) {
+    private static void ok(HttpCall ctx, String logged) {
         ControlRoutes.reply(ctx, 200, Json.MAPPER.createObjectNode().put("status", "ok"));
         ControlLog.changed(ctx, logged);
     }
 
-    private void reset(Context ctx) {
+    private void reset(HttpCall ctx) {
         String account = ctx.queryParam("account");
         control.reset(account);
         ObjectNode body = Json.MAPPER.createObjectNode().put("status", "ok");
@@ -83,7 +83,7 @@ final class ControlCalls {
                 : "account " + account + " reset");
     }
 
-    private void advance(Context ctx) {
+    private void advance(HttpCall ctx) {
         JsonNode seconds = ControlRoutes.readBody(ctx).get("seconds");
         if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0) {
             throw ControlError.badRequest("body must be {\"seconds\": N} with N >= 0");
@@ -96,7 +96,7 @@ final class ControlCalls {
         ControlLog.changed(ctx, "clock advanced " + by.toString().substring(2).toLowerCase(Locale.ROOT) + " to " + now);
     }
 
-    private void create(Context ctx, boolean instancesOnly) {
+    private void create(HttpCall ctx, boolean instancesOnly) {
         List<Resource> made = control.create(ControlRoutes.readBody(ctx), instancesOnly);
         ControlRoutes.reply(ctx, 201, wrap(instancesOnly ? "instances" : "resources", control.views(made)));
         if (!made.isEmpty()) {
@@ -112,7 +112,7 @@ final class ControlCalls {
     }
 
     /** Body {@code {"provider", "account"}}. */
-    private void network(Context ctx) {
+    private void network(HttpCall ctx) {
         JsonNode body = ControlRoutes.readBody(ctx);
         JsonNode p = body.get("provider");
         if (p == null || !p.isTextual()) throw ControlError.badRequest("body must be {\"provider\": \"ncp\" | \"zenlayer\", \"account\": \"...\"}");
@@ -125,7 +125,7 @@ final class ControlCalls {
     }
 
     /** Body {@code {"state", "account"}}; without an account, the resource is looked for in every account. */
-    private void force(Context ctx) {
+    private void force(HttpCall ctx) {
         String provider = ctx.pathParam("provider");
         String id = ctx.pathParam("id");
         JsonNode body = ControlRoutes.readBody(ctx);
@@ -137,7 +137,7 @@ final class ControlCalls {
                 + view.path("account").asText() + " forced to " + view.path("state").asText());
     }
 
-    private void addFault(Context ctx) {
+    private void addFault(HttpCall ctx) {
         String id = control.addFault(ControlRoutes.readBody(ctx));
         ControlRoutes.reply(ctx, 201, Json.MAPPER.createObjectNode().put("id", id));
         ControlLog.changed(ctx, "fault rule " + id + " added: " + describe(control.faults(), id));
@@ -161,7 +161,7 @@ final class ControlCalls {
     }
 
     /** Replaces everything with the body (all checked first: a bad body changes nothing); answers the new state. */
-    private void importState(Context ctx) {
+    private void importState(HttpCall ctx) {
         control.importState(ControlRoutes.readBody(ctx));
         JsonNode state = control.exportState();
         ControlRoutes.reply(ctx, 200, state);

@@ -1,7 +1,7 @@
 package io.cloudmock.control;
 
 import io.cloudmock.Config;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,14 +27,14 @@ final class ControlGuard {
     ControlGuard(Config config) { this.config = config; }
 
     /** The before-handler: answers the refusal and skips the route, or lets the request through. */
-    void check(Context ctx) {
+    void check(HttpCall ctx) {
         ControlError refusal = refusal(ctx);
         if (refusal == null) return;
         ControlRoutes.replyError(ctx, refusal);
         ctx.skipRemainingHandlers();
     }
 
-    private ControlError refusal(Context ctx) {
+    private ControlError refusal(HttpCall ctx) {
         String host = ctx.header("Host");
         if (host != null && !hostAllowed(hostName(host))) {
             return new ControlError(403, "FORBIDDEN_HOST", "the control API answers the Host names of --allowed-hosts ("
@@ -94,8 +94,8 @@ final class ControlGuard {
                 authorization.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static boolean hasBody(Context ctx) {
-        long length = ctx.req().getContentLengthLong();
+    private static boolean hasBody(HttpCall ctx) {
+        long length = ctx.contentLength();
         return length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
     }
 

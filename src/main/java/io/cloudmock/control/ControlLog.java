@@ -1,6 +1,6 @@
 package io.cloudmock.control;
 
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +16,11 @@ final class ControlLog {
 
     private ControlLog() {}
 
-    static void changed(Context ctx, String what) {
+    static void changed(HttpCall ctx, String what) {
         LOG.atInfo()
-                .addKeyValue("method", ctx.method().name())
+                .addKeyValue("method", ctx.method())
                 .addKeyValue("path", ctx.path())
                 .addKeyValue("status", ctx.statusCode())
-                .log("{} {} {}: {}", ctx.method().name(), ctx.path(), ctx.statusCode(), what);
+                .log("{} {} {}: {}", ctx.method(), ctx.path(), ctx.statusCode(), what);
     }
 }

@@ -1,8 +1,8 @@
 package io.cloudmock.control;
 
 import io.cloudmock.Version;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.Routes;
+import io.cloudmock.core.http.HttpCall;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,17 +37,17 @@ final class DashboardRoute {
         return path.equals(PATH) || path.equals(PATH + "/dashboard.js") || path.equals(PATH + "/dashboard.css");
     }
 
-    void register(RoutesConfig routes) {
+    void register(Routes routes) {
         for (String path : assets.keySet()) routes.get(path, this::serve);
     }
 
-    private void serve(Context ctx) {
+    private void serve(HttpCall ctx) {
         Asset a = assets.get(ctx.path());
         secure(ctx);
         ctx.status(200).contentType(a.contentType()).result(a.body());
     }
 
-    private static void secure(Context ctx) {
+    private static void secure(HttpCall ctx) {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -3,7 +3,7 @@ package io.cloudmock.control;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.Version;
 import io.cloudmock.core.Json;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class IndexPage {
 
     private IndexPage() {}
 
-    static void serve(Context ctx) {
+    static void serve(HttpCall ctx) {
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/html")) {
             ctx.status(200).contentType("text/html;charset=utf-8").result(html());

@@ -1,7 +1,7 @@
 package io.cloudmock.core;
 
 import io.cloudmock.Config;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -51,7 +50,7 @@ public final class Pipeline {
     public int waitingOnDelays() { return delays.getQueue().size(); }
 
     /** Handles one call of {@code api}'s provider on {@code ctx}. */
-    public <C> void handle(Context ctx, ProviderApi<C> api) {
+    public <C> void handle(HttpCall ctx, ProviderApi<C> api) {
         Exchange exchange = exchange(ctx);
         byte[] body;
         try {
@@ -86,7 +85,7 @@ public final class Pipeline {
     }
 
     /** Step 4 or 6; a call for something not served is counted for {@code /_cloudmock/unserved} before it is answered. */
-    private <C> ProviderApi.Action<C> routeOrRecord(Context ctx, ProviderApi<C> api, C call, Exchange exchange, boolean route) {
+    private <C> ProviderApi.Action<C> routeOrRecord(HttpCall ctx, ProviderApi<C> api, C call, Exchange exchange, boolean route) {
         try {
             if (route) {
                 api.route(call);
@@ -95,7 +94,7 @@ public final class Pipeline {
             return api.lookup(call);
         } catch (RuntimeException e) {
             if (api.notServed(call, e)) {
-                backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method().name(), ctx.path(),
+                backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method(), ctx.path(),
                         exchange.action, "", userAgent(ctx), e.getMessage()));
             }
             throw e;
@@ -103,22 +102,21 @@ public final class Pipeline {
     }
 
     /** Runs the rest of a call after a fault rule's delay, on the timer's completion, holding no server thread. */
-    private <C> void delayed(Context ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
+    private <C> void delayed(HttpCall ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
                              Exchange exchange) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        ctx.later();
         delays.schedule(() -> {
             try {
                 finish(ctx, api, call, handler, fault, exchange);
             } catch (RuntimeException e) {
                 send(ctx, exchange, failure(api, call, e, exchange));
             } finally {
-                done.complete(null);
+                ctx.send();
             }
         }, fault.delayMs(), TimeUnit.MILLISECONDS);
-        ctx.future(() -> done);
     }
 
-    private <C> void finish(Context ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
+    private <C> void finish(HttpCall ctx, ProviderApi<C> api, C call, ProviderApi.Action<C> handler, Fault fault,
                             Exchange exchange) {
         if (fault != null && fault.isError()) {
             send(ctx, exchange, api.fault(call, fault));
@@ -126,7 +124,7 @@ public final class Pipeline {
         }
         Object payload = handler.handle(call, backend.store().account(exchange.account));
         for (String parameter : api.unreadParameters(call)) {
-            backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method().name(), ctx.path(), exchange.action,
+            backend.unserved().record(new Unserved.Key(exchange.provider, ctx.method(), ctx.path(), exchange.action,
                     parameter, userAgent(ctx), IGNORED));
         }
         send(ctx, exchange, api.success(call, payload));
@@ -135,7 +133,7 @@ public final class Pipeline {
     private static final String IGNORED = "cloudmock answered the call without reading this parameter, as if it had not"
             + " been sent; the real service may act on it (see docs/coverage.md)";
 
-    private static String userAgent(Context ctx) {
+    private static String userAgent(HttpCall ctx) {
         String agent = ctx.header("User-Agent");
         return agent == null ? "" : agent;
     }
@@ -148,7 +146,7 @@ public final class Pipeline {
         return api.internalError(call);
     }
 
-    private <C> void authenticate(Context ctx, ProviderApi<C> api, C call, byte[] body, Exchange exchange) {
+    private <C> void authenticate(HttpCall ctx, ProviderApi<C> api, C call, byte[] body, Exchange exchange) {
         Config.AuthMode mode = backend.config().auth();
         if (mode == Config.AuthMode.OFF) return;
         Verdict v = api.verify(ctx, call, body);
@@ -160,26 +158,19 @@ public final class Pipeline {
         if (mode == Config.AuthMode.VERIFY) throw v.refusal();
     }
 
-    private static <C> void record(Exchange exchange, ProviderApi<C> api, C call, Context ctx, byte[] body) {
+    private static <C> void record(Exchange exchange, ProviderApi<C> api, C call, HttpCall ctx, byte[] body) {
         Object parameters = api.parameters(call);
         if (parameters == null) return;
         String query = ctx.queryString();
         exchange.parameters(parameters, (query == null ? 0 : query.length()) + (long) body.length);
     }
 
-    private static void send(Context ctx, Exchange exchange, Reply reply) {
+    private static void send(HttpCall ctx, Exchange exchange, Reply reply) {
         exchange.errorCode = reply.errorCode();
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 
-    private static Exchange exchange(Context ctx) {
-        Exchange ex = ctx.attribute(Exchange.ATTRIBUTE);
-        if (ex == null) {
-            ex = new Exchange(Instant.now());
-            ctx.attribute(Exchange.ATTRIBUTE, ex);
-        }
-        return ex;
-    }
+    private static Exchange exchange(HttpCall ctx) { return ctx.exchange(); }
 
     /** A body over the provider limit. */
     private static final class TooLarge extends IOException {
@@ -192,10 +183,10 @@ public final class Pipeline {
      * then refused. A truncated body (the client went away,
      * a malformed chunk) is an IOException.
      */
-    static byte[] readBody(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong(); // ctx.contentLength() is an int: -1 past 2 GiB
+    static byte[] readBody(HttpCall ctx) throws IOException {
+        long declared = ctx.contentLength();
         if (declared > Limits.SERVER_BODY_BYTES) throw new TooLarge(); // answered at once, never waited for
-        InputStream in = ctx.req().getInputStream();
+        InputStream in = ctx.bodyStream();
         if (declared > Limits.PROVIDER_BODY_BYTES) {
             drain(in);
             throw new TooLarge();

@@ -1,6 +1,6 @@
 package io.cloudmock.core;
 
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 
 import java.util.List;
 
@@ -19,7 +19,7 @@ public interface ProviderApi<C> {
     }
 
     /** Step 2: decode what the request says (path, headers, the body read within the limit); never throws. */
-    C decode(Context ctx, byte[] body);
+    C decode(HttpCall ctx, byte[] body);
 
     /** The provider name the journal shows ({@code ncp}, {@code ncp-classic}, {@code zenlayer}). */
     String provider(C call);
@@ -37,7 +37,7 @@ public interface ProviderApi<C> {
     void route(C call);
 
     /** Step 5: the signature check of {@code --auth log|verify}. */
-    Verdict verify(Context ctx, C call, byte[] body);
+    Verdict verify(HttpCall ctx, C call, byte[] body);
 
     /**
      * Step 6, after the signature check: the call's handler; throws the provider's unknown-action error (naming the
@@ -74,7 +74,7 @@ public interface ProviderApi<C> {
     Reply fault(C call, Fault fault);
 
     /** A body over {@link Limits#PROVIDER_BODY_BYTES}, or one that could not be read (truncated): before decoding. */
-    Reply unreadableBody(Context ctx, boolean tooLarge);
+    Reply unreadableBody(HttpCall ctx, boolean tooLarge);
 
     /** A failure of cloudmock's own, in the provider's envelope (500). */
     Reply internalError(C call);

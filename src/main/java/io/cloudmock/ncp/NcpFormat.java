@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  */
 public enum NcpFormat {
     XML("application/xml;charset=UTF-8"),
-    JSON("application/json;charset=UTF-8");
+    JSON("application/json;charset=utf-8"); // as the first version sent it (golden files); the XML one keeps UTF-8
 
     private static final ObjectWriter PRETTY = Json.MAPPER.writer(prettyPrinter());
     private static final XMLOutputFactory XML_OUT = XMLOutputFactory.newFactory();

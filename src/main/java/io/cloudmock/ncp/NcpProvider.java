@@ -7,7 +7,7 @@ import io.cloudmock.core.ProviderApi;
 import io.cloudmock.core.Reply;
 import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.Verdict;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,17 +48,17 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
     boolean serves(String action) { return actions.containsKey(action); }
 
     @Override
-    public Call decode(Context ctx, byte[] body) {
+    public Call decode(HttpCall ctx, byte[] body) {
         NcpParams params = NcpParams.decode(ctx.queryString(), formBody(ctx, body));
-        String action = ctx.pathParamMap().get("action");
+        String action = ctx.pathParam("action");
         String key = ctx.header(NcpSignature.ACCESS_KEY_HEADER);
         return new Call(action, params, NcpFormat.of(params.get("responseFormatType")),
                 key == null || key.isBlank() ? ResourceStore.DEFAULT_ACCOUNT : key.trim());
     }
 
     /** The body's parameters when it is a form (or untyped, as curl -d sends); other bodies carry none. */
-    private static String formBody(Context ctx, byte[] body) {
-        if (!"POST".equals(ctx.method().name()) || body.length == 0) return null;
+    private static String formBody(HttpCall ctx, byte[] body) {
+        if (!"POST".equals(ctx.method()) || body.length == 0) return null;
         String type = ctx.contentType();
         if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) return null;
         return new String(body, StandardCharsets.UTF_8);
@@ -83,10 +83,10 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
 
     /** The API Gateway's signature check (v1 and v2 headers); the account is the access key in every mode. */
     @Override
-    public Verdict verify(Context ctx, Call call, byte[] body) {
+    public Verdict verify(HttpCall ctx, Call call, byte[] body) {
         // the target exactly as sent: the Java SDK signs a bare trailing '?' of a call without parameters
-        String target = io.cloudmock.core.RequestTarget.raw(ctx);
-        NcpSignature.Result result = NcpSignature.verify(backend.config().credentials(), ctx.method().name(), target,
+        String target = ctx.rawTarget();
+        NcpSignature.Result result = NcpSignature.verify(backend.config().credentials(), ctx.method(), target,
                 ctx::header, Instant.now());
         if (result.ok()) return Verdict.passed(null);
         return Verdict.failed(null, result.outcome().toString(), result.detail(),
@@ -141,7 +141,7 @@ final class NcpProvider implements ProviderApi<NcpProvider.Call> {
 
     /** The gateway's 413 (errorCode 430, reference 7.3), in the format the query asks for. */
     @Override
-    public Reply unreadableBody(Context ctx, boolean tooLarge) {
+    public Reply unreadableBody(HttpCall ctx, boolean tooLarge) {
         NcpFormat format = NcpFormat.of(NcpParams.decode(ctx.queryString(), null).get("responseFormatType"));
         if (tooLarge) {
             return NcpReplies.gateway(format, NcpGatewayError.REQUEST_ENTITY_TOO_LARGE,

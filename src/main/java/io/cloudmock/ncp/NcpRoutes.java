@@ -1,7 +1,7 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Backend;
-import io.javalin.http.HandlerType;
+import io.cloudmock.core.http.Routes;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,6 @@ import java.util.List;
  * pipeline. Everything else under a prefix is still the gateway's: its 404, never the generic one.
  */
 public final class NcpRoutes {
-    private static final HandlerType[] METHODS = {HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS};
-
     private final Backend backend;
     private final List<NcpProvider> apis = new ArrayList<>();
     private final List<NcpProvider> otherVersions = new ArrayList<>();
@@ -46,22 +43,16 @@ public final class NcpRoutes {
         return out;
     }
 
-    public void register(io.javalin.config.RoutesConfig routes) {
+    public void register(Routes routes) {
         for (NcpProvider api : apis) {
-            routes.get(api.prefix() + "/{action}", ctx -> backend.pipeline().handle(ctx, api));
-            routes.post(api.prefix() + "/{action}", ctx -> backend.pipeline().handle(ctx, api));
-            for (HandlerType method : METHODS) {
-                routes.addHttpHandler(method, api.prefix(), ctx -> backend.pipeline().handle(ctx, api));
-                // trailing slashes are significant in cloudmock's router, and <rest> needs at least one character
-                routes.addHttpHandler(method, api.prefix() + "/", ctx -> backend.pipeline().handle(ctx, api));
-                routes.addHttpHandler(method, api.prefix() + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
-            }
+            Routes.Handler handle = call -> backend.pipeline().handle(call, api);
+            routes.add(java.util.Set.of("GET", "POST"), api.prefix() + "/{action}", handle);
+            // any other method, and every other path under the prefix: the gateway's own answers
+            routes.any(api.prefix(), handle);
+            routes.any(api.prefix() + "/", handle);
+            routes.any(api.prefix() + "/<rest>", handle);
         }
-        // registered after the served prefixes, which Javalin matches first
-        for (NcpProvider api : otherVersions) {
-            for (HandlerType method : METHODS) {
-                routes.addHttpHandler(method, api.prefix() + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
-            }
-        }
+        // after the served prefixes, which are matched first
+        for (NcpProvider api : otherVersions) routes.any(api.prefix() + "/<rest>", call -> backend.pipeline().handle(call, api));
     }
 }

@@ -4,7 +4,7 @@ import io.cloudmock.Config;
 import io.cloudmock.core.Verdict;
 import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.Secrets;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.HttpCall;
 
 import java.time.Instant;
 import java.util.regex.Matcher;
@@ -27,7 +27,7 @@ public final class ZenlayerAuth {
      * because the signature covers their hash. The verdict names the key's account, passed or not (a refused call
      * is still the key's), and for a failure what cloudmock signed and the AUTHFAILURE_* error to answer.
      */
-    public static Verdict verify(Context ctx, byte[] rawBody, Config config) {
+    public static Verdict verify(HttpCall ctx, byte[] rawBody, Config config) {
         ZenlayerSignature.Result result = ZenlayerSignature.verify(config.credentials(), config.bearerTokens(),
                 ctx::header, rawBody, Instant.now());
         if (result.ok()) return Verdict.passed(result.accessKey());
@@ -36,7 +36,7 @@ public final class ZenlayerAuth {
     }
 
     /** The account named by the Authorization header, without any check. */
-    public static String account(Context ctx, Config config) {
+    public static String account(HttpCall ctx, Config config) {
         return accountOf(ctx.header("Authorization"), config.bearerTokens());
     }
 

@@ -8,8 +8,7 @@ import io.cloudmock.core.Limits;
 import io.cloudmock.core.ProviderApi;
 import io.cloudmock.core.Reply;
 import io.cloudmock.core.Verdict;
-import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
+import io.cloudmock.core.http.HttpCall;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +39,11 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     }
 
     @Override
-    public Call decode(Context ctx, byte[] body) {
+    public Call decode(HttpCall ctx, byte[] body) {
         String path = ctx.path();
         // /api/v3/vm, /api/vm...: under Zenlayer's host but no API of 2.0
         String name = path.startsWith(PREFIX + "/") ? path.substring(PREFIX.length() + 1) : "";
-        return new Call(requestId(), path, ctx.method().name(), ZenlayerActions.SERVICES.get(name),
+        return new Call(requestId(), path, ctx.method(), ZenlayerActions.SERVICES.get(name),
                 header(ctx, "X-ZC-Action"), header(ctx, "X-ZC-Version"), body, ZenlayerAuth.account(ctx, backend.config()), null);
     }
 
@@ -63,14 +62,14 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
                     + " does not exist: cloudmock serves the Zenlayer VM service at POST /api/v2/vm"
                     + " (and the zrm tag action ModifyResourceTags at POST /api/v2/zrm) only.");
         }
-        if (!HandlerType.POST.name().equals(call.method())) {
+        if (!"POST".equals(call.method())) {
             throw ZenlayerError.AUTHFAILURE_UNAUTHORIZED_OPERATION.with("The API " + call.method() + " " + PREFIX + "/"
                     + call.service().name() + " does not exist: Zenlayer Cloud API 2.0 accepts only POST.");
         }
     }
 
     @Override
-    public Verdict verify(Context ctx, Call call, byte[] body) { return ZenlayerAuth.verify(ctx, body, backend.config()); }
+    public Verdict verify(HttpCall ctx, Call call, byte[] body) { return ZenlayerAuth.verify(ctx, body, backend.config()); }
 
     /** In route and lookup this code means only an API, method or action cloudmock does not serve. */
     @Override
@@ -134,7 +133,7 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     public Reply fault(Call call, Fault fault) { return ZenlayerFaults.reply(call.requestId(), fault); }
 
     @Override
-    public Reply unreadableBody(Context ctx, boolean tooLarge) {
+    public Reply unreadableBody(HttpCall ctx, boolean tooLarge) {
         ZenlayerException e = tooLarge
                 ? ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH.with("body", Limits.PROVIDER_BODY_BYTES + " bytes")
                 : ZenlayerError.INVALID_PARAMETER_VALUE.with("(unreadable)", "body", "a complete JSON body");
@@ -148,7 +147,7 @@ final class ZenlayerProvider implements ProviderApi<ZenlayerProvider.Call> {
     }
 
     /** A header by case-insensitive name, trimmed; null when absent or blank. */
-    private static String header(Context ctx, String name) {
+    private static String header(HttpCall ctx, String name) {
         String v = ctx.header(name);
         if (v == null) return null;
         v = v.trim();

@@ -1,9 +1,8 @@
 package io.cloudmock.zenlayer;
 
 import io.cloudmock.core.Backend;
-import io.javalin.http.HandlerType;
+import io.cloudmock.core.http.Routes;
 
-import java.util.List;
 
 /**
  * Zenlayer Cloud API 2.0 on its paths: everything under {@code /api/v2}, whatever the method or service, goes
@@ -11,9 +10,6 @@ import java.util.List;
  * their actions are {@link ZenlayerActions}'.
  */
 public final class ZenlayerRoutes {
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.DELETE, HandlerType.PATCH, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.QUERY, HandlerType.TRACE);
-
     private final Backend backend;
     private final ZenlayerProvider api;
 
@@ -25,14 +21,13 @@ public final class ZenlayerRoutes {
         this.api = new ZenlayerProvider(backend, model);
     }
 
-    public void register(io.javalin.config.RoutesConfig routes) {
+    public void register(Routes routes) {
         String prefix = ZenlayerProvider.PREFIX;
-        for (HandlerType method : METHODS) {
-            routes.addHttpHandler(method, prefix, ctx -> backend.pipeline().handle(ctx, api));
-            routes.addHttpHandler(method, prefix + "/", ctx -> backend.pipeline().handle(ctx, api));
-            routes.addHttpHandler(method, prefix + "/<rest>", ctx -> backend.pipeline().handle(ctx, api));
-        }
+        Routes.Handler handle = call -> backend.pipeline().handle(call, api);
+        routes.any(prefix, handle);
+        routes.any(prefix + "/", handle);
+        routes.any(prefix + "/<rest>", handle);
         // other versions and paths on Zenlayer's host (/api/v3/vm, /api/vm) get its envelope, not the generic 404
-        for (HandlerType method : METHODS) routes.addHttpHandler(method, "/api/<rest>", ctx -> backend.pipeline().handle(ctx, api));
+        routes.any("/api/<rest>", handle);
     }
 }

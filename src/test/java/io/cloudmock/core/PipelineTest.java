@@ -99,6 +99,43 @@ class PipelineTest extends EndToEndTest {
     }
 
     @Test
+    void everyMethodOnAProviderPathGetsThatProvidersAnswerNeverAPlainTextOne() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String method : List.of("TRACE", "PROPFIND", "OPTIONS", "DELETE")) {
+            HttpResponse<String> ncp = client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl()
+                    + "/vserver/v2/getRegionList?responseFormatType=json")).method(method, HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, ncp.statusCode(), method);
+            assertTrue(ncp.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), method);
+            assertTrue(ncp.body().contains("\"errorCode\":\"300\""), method + ": " + ncp.body());
+            HttpResponse<String> other = client.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + "/elsewhere"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, other.statusCode(), method);
+            assertTrue(other.body().contains("\"NOT_FOUND\""), method + ": " + other.body());
+        }
+    }
+
+    @Test
+    void aLargeAnswerIsGzippedForAClientThatAcceptsItAndPlainForOneThatDoesNot() throws Exception {
+        given().contentType("application/json").body("{\"provider\":\"ncp\",\"state\":\"RUN\",\"count\":5}")
+                .post("/_cloudmock/instances").then().statusCode(201);
+        HttpClient client = HttpClient.newHttpClient();
+        URI list = URI.create(mock.baseUrl() + "/vserver/v2/getServerInstanceList?responseFormatType=json");
+        HttpResponse<String> plain = client.send(HttpRequest.newBuilder(list).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        assertEquals(String.valueOf(plain.body().getBytes(StandardCharsets.UTF_8).length),
+                plain.headers().firstValue("Content-Length").orElse(""));
+        HttpResponse<byte[]> zipped = client.send(HttpRequest.newBuilder(list).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        String unzipped = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))
+                .readAllBytes(), StandardCharsets.UTF_8);
+        // the same answer but its request id
+        assertEquals(plain.body().replaceAll("\"requestId\": \"[^\"]*\"", "ID"),
+                unzipped.replaceAll("\"requestId\": \"[^\"]*\"", "ID"));
+    }
+
+    @Test
     void aFaultDelayHoldsNoServerThreadSoTheControlApiKeepsAnswering() throws Exception {
         io.cloudmock.CloudMock own = io.cloudmock.CloudMock.builder().port(0).manualClock().start();
         try {

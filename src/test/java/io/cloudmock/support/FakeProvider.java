@@ -16,8 +16,8 @@ import io.cloudmock.core.ResourceStore;
 import io.cloudmock.core.Transition;
 import io.cloudmock.core.TransitionTable;
 import io.cloudmock.core.Verdict;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import io.cloudmock.core.http.Routes;
+import io.cloudmock.core.http.HttpCall;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,7 +48,7 @@ public final class FakeProvider implements ResourceKind, ProviderApi<FakeProvide
     private FakeProvider(Backend backend) { this.backend = backend; }
 
     /** For {@code CloudMock.builder().provider(FakeProvider::install)}. */
-    public static void install(Backend backend, RoutesConfig routes) {
+    public static void install(Backend backend, Routes routes) {
         FakeProvider p = new FakeProvider(backend);
         backend.register(p);
         routes.post("/test/{action}", ctx -> backend.pipeline().handle(ctx, p));
@@ -78,7 +78,7 @@ public final class FakeProvider implements ResourceKind, ProviderApi<FakeProvide
     // ---- the wire
 
     @Override
-    public Call decode(Context ctx, byte[] body) {
+    public Call decode(HttpCall ctx, byte[] body) {
         JsonNode node;
         try {
             node = body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
@@ -96,7 +96,7 @@ public final class FakeProvider implements ResourceKind, ProviderApi<FakeProvide
     @Override public String account(Call call) { return call.account(); }
     @Override public Object parameters(Call call) { return call.body(); }
     @Override public void route(Call call) { }
-    @Override public Verdict verify(Context ctx, Call call, byte[] body) { return Verdict.passed(null); }
+    @Override public Verdict verify(HttpCall ctx, Call call, byte[] body) { return Verdict.passed(null); }
     @Override public List<String> targetIds(Call call) { return call.ids(); }
 
     @Override
@@ -146,7 +146,7 @@ public final class FakeProvider implements ResourceKind, ProviderApi<FakeProvide
     }
 
     @Override
-    public Reply unreadableBody(Context ctx, boolean tooLarge) {
+    public Reply unreadableBody(HttpCall ctx, boolean tooLarge) {
         return new Reply(tooLarge ? 413 : 400, "application/json", "{\"code\":\"BAD_BODY\"}".getBytes(StandardCharsets.UTF_8), "BAD_BODY");
     }
 
