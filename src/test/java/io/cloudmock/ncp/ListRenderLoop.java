@@ -11,8 +11,12 @@ import java.util.function.Supplier;
 /**
  * The list calls' cost above the transport, in one JVM, without HTTP: getServerInstanceList (JSON and XML) and
  * Zenlayer DescribeInstances over 20 resources each, called as the pipeline calls them (handler under the account
- * lock, then the provider's rendering). A measuring tool, not a test: run it with
- * {@code mvn -q -o test-compile exec:java}-free {@code java -cp target/classes:target/test-classes:$(deps) io.cloudmock.ncp.ListRenderLoop}.
+ * lock, then the provider's rendering), printing the CPU time of each call (load-resistant on a shared machine)
+ * and its wall time. A measuring tool, not a test (docs/benchmark.md):
+ * <pre>
+ * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) io.cloudmock.ncp.ListRenderLoop [seconds]
+ * </pre>
  */
 public final class ListRenderLoop {
     public static void main(String[] args) throws Exception {
