@@ -45,7 +45,11 @@ final class NcpServerActions {
         return r.account().atomically(tx -> {
             List<Resource> all = tx.matches(key, () -> {
                 List<Resource> found = new ArrayList<>();
-                for (Resource i : tx.view(r.flavour().provider, NcpModel.KIND)) {
+                // one server by its number (how Terraform and the SDKs read a server back): no walk of them all
+                java.util.Collection<Resource> candidates = wanted != null && wanted.size() == 1
+                        ? one(tx.get(r.flavour().provider, NcpModel.KIND, wanted.iterator().next()))
+                        : tx.view(r.flavour().provider, NcpModel.KIND);
+                for (Resource i : candidates) {
                     if (wanted != null && !wanted.contains(i.id())) continue;
                     if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
                     if (filter.test(i)) found.add(i);
@@ -56,6 +60,8 @@ final class NcpServerActions {
             return NcpServerView.payload(NcpList.page(all, pageNo, pageSize), all.size(), r.flavour());
         });
     }
+
+    private static List<Resource> one(Resource r) { return r == null ? List.of() : List.of(r); }
 
     private static Predicate<Resource> vpcFilter(NcpCall r) {
         NcpParams p = r.params();
