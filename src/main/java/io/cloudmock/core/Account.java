@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -26,17 +25,23 @@ public final class Account {
     private final Runnable onChange;
     /** The store's shared side: held by every transaction, so a whole-state swap waits for them and they for it. */
     private final java.util.concurrent.locks.Lock gate;
-    /** provider/kind -> id -> resource, in creation order. */
-    private final Map<String, LinkedHashMap<String, Resource>> byKind = new HashMap<>();
-    /** provider/id -> resource: ids are unique per provider, whatever the kind. */
-    private final Map<String, Resource> byId = new HashMap<>();
+    /** provider/kind -> its resources, in creation order. */
+    private final Map<String, ResourceSet> byKind = new HashMap<>();
     /**
-     * provider/id of a resource -> the kind of its referrers -> those referrers, in the order they started to. By
-     * kind, because a VPC's ACGs are asked for while 100,000 servers refer to the same VPC.
+     * provider -> id -> resource: ids are unique per provider, whatever the kind. Keyed by the resource's own id
+     * string, so the index costs no string of its own (a "provider/id" key was 48 bytes a resource).
      */
-    private final Map<String, Map<String, Set<Resource>>> referrers = new HashMap<>();
-    /** provider/id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
-    private final Map<String, Map<String, ReferrerValues>> referrerValues = new HashMap<>();
+    private final Map<String, ResourceIndex> byId = new HashMap<>(4);
+    /**
+     * provider -> id of a target -> its referrers by kind: pairs of a kind and its referrers (one resource, or a
+     * {@link ResourceSet} of several, in the order they started to), kinds in the order they started to. By kind,
+     * because a VPC's ACGs are asked for while 100,000 servers refer to the same VPC; pairs in one array, because
+     * most targets (a server, referred to by its interface and its storage) have one referrer of each of one or two
+     * kinds, and nested linked maps and sets cost about 550 bytes for them.
+     */
+    private final Map<String, HashMap<String, Object[]>> referrers = new HashMap<>(4);
+    /** provider -> id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
+    private final Map<String, HashMap<String, Map<String, ReferrerValues>>> referrerValues = new HashMap<>(4);
     /**
      * A query's matches (every server of a list filter, sorted if asked) while nothing in the process changes
      * ({@link Mutations}): paging through 100,000 servers with one filter walks them once, not once a page. The
@@ -122,7 +127,8 @@ public final class Account {
     }
 
     synchronized void clear() {
-        boolean had = !byId.isEmpty();
+        boolean had = false;
+        for (ResourceIndex m : byId.values()) had |= m.size() > 0;
         byKind.clear();
         byId.clear();
         referrers.clear();
@@ -133,7 +139,96 @@ public final class Account {
         if (had) onChange.run();
     }
 
-    private static String idKey(String provider, String id) { return provider + "/" + id; }
+    /** The live resource with this id, or null. */
+    private Resource live(String provider, String id) {
+        ResourceIndex m = byId.get(provider);
+        return m == null ? null : m.get(id);
+    }
+
+    private boolean isLive(Resource r) { return live(r.provider(), r.id()) == r; }
+
+    private static <V> HashMap<String, V> ofProvider(Map<String, HashMap<String, V>> m, String provider) {
+        return m.computeIfAbsent(provider, k -> new HashMap<>());
+    }
+
+    private static <V> V at(Map<String, HashMap<String, V>> m, String provider, String id) {
+        HashMap<String, V> of = m.get(provider);
+        return of == null ? null : of.get(id);
+    }
+
+    /** Records {@code r} among the referrers of {@code provider/id}; false when it already was. */
+    private boolean addReferrer(String provider, String id, Resource r) {
+        HashMap<String, Object[]> m = ofProvider(referrers, provider);
+        Object[] pairs = m.get(id);
+        if (pairs == null) {
+            m.put(id, new Object[] {r.kind(), r});
+            return true;
+        }
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!pairs[i].equals(r.kind())) continue;
+            if (pairs[i + 1] instanceof Resource one) {
+                if (one == r) return false;
+                ResourceSet set = new ResourceSet(one);
+                set.add(r);
+                pairs[i + 1] = set;
+                return true;
+            }
+            return ((ResourceSet) pairs[i + 1]).add(r);
+        }
+        Object[] more = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+        more[pairs.length] = r.kind();
+        more[pairs.length + 1] = r;
+        m.put(id, more);
+        return true;
+    }
+
+    /** Drops {@code r} from the referrers of {@code provider/id}; false when it was not among them. */
+    private boolean removeReferrer(String provider, String id, Resource r) {
+        HashMap<String, Object[]> m = referrers.get(provider);
+        Object[] pairs = m == null ? null : m.get(id);
+        if (pairs == null) return false;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!pairs[i].equals(r.kind())) continue;
+            Object held = pairs[i + 1];
+            if (held instanceof ResourceSet set) {
+                if (!set.remove(r)) return false;
+                if (set.size() > 1) return true;
+                pairs[i + 1] = set.first();
+                return true;
+            }
+            if (held != r) return false;
+            if (pairs.length == 2) {
+                m.remove(id);
+            } else {
+                Object[] fewer = new Object[pairs.length - 2];
+                System.arraycopy(pairs, 0, fewer, 0, i);
+                System.arraycopy(pairs, i + 2, fewer, i, pairs.length - i - 2);
+                m.put(id, fewer);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The referrers of one kind among {@code pairs}, in order, into {@code out}. */
+    private static void referrersOf(Object[] pairs, String kind, java.util.Collection<Resource> out) {
+        if (pairs == null) return;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (kind != null && !pairs[i].equals(kind)) continue;
+            if (pairs[i + 1] instanceof Resource one) out.add(one);
+            else out.addAll((ResourceSet) pairs[i + 1]);
+        }
+    }
+
+    /** How many referrers of one kind {@code pairs} hold. */
+    private static int countOf(Object[] pairs, String kind) {
+        if (pairs == null) return 0;
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (!pairs[i].equals(kind)) continue;
+            return pairs[i + 1] instanceof ResourceSet set ? set.size() : 1;
+        }
+        return 0;
+    }
 
     /** A view of the account inside its lock. */
     public final class Tx {
@@ -158,9 +253,9 @@ public final class Account {
 
         private void emit(ResourceStore.Changes sink) {
             List<Resource> live = new ArrayList<>();
-            for (Resource r : candidates) if (byId.get(idKey(r.provider(), r.id())) == r) live.add(r);
+            for (Resource r : candidates) if (isLive(r)) live.add(r);
             List<String[]> removed = new ArrayList<>();
-            for (String[] k : removedIds) if (!byId.containsKey(idKey(k[0], k[1]))) removed.add(k);
+            for (String[] k : removedIds) if (live(k[0], k[1]) == null) removed.add(k);
             if (!live.isEmpty() || !removed.isEmpty()) sink.committed(name, live, removed);
         }
 
@@ -169,7 +264,7 @@ public final class Account {
             while (!due.isEmpty() && !due.peek().at().isAfter(now)) {
                 Due d = due.poll();
                 Resource r = d.resource();
-                if (r.stamp() != d.stamp() || byId.get(idKey(r.provider(), r.id())) != r) continue; // stale entry
+                if (r.stamp() != d.stamp() || !isLive(r)) continue; // stale entry
                 lifecycle.step(r);
                 changed = true;
                 if (Transition.GONE.equals(r.state())) remove(r);
@@ -181,13 +276,13 @@ public final class Account {
             if (r.inTransition()) due.add(new Due(lifecycle.due(r), dueSeq++, r, r.stamp()));
         }
 
-        private LinkedHashMap<String, Resource> of(String provider, String kind) {
-            return byKind.computeIfAbsent(Kinds.key(provider, kind), k -> new LinkedHashMap<>());
+        private ResourceSet of(String provider, String kind) {
+            return byKind.computeIfAbsent(Kinds.key(provider, kind), k -> new ResourceSet());
         }
 
         /** The resource, or null when it does not exist (or has finished going away). */
         public Resource get(String provider, String kind, String id) {
-            Resource r = byId.get(idKey(provider, id));
+            Resource r = live(provider, id);
             if (r == null || !r.kind().equals(kind)) return null;
             candidate(r);
             return r;
@@ -195,15 +290,15 @@ public final class Account {
 
         /** The resource of any kind with this id, or null. */
         public Resource find(String provider, String id) {
-            Resource r = byId.get(idKey(provider, id));
+            Resource r = live(provider, id);
             candidate(r);
             return r;
         }
 
         /** Every live resource of the kind, in creation order (a copy: the caller may change the account). */
         public List<Resource> list(String provider, String kind) {
-            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
-            return m == null ? List.of() : new ArrayList<>(m.values());
+            ResourceSet m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : new ArrayList<>(m);
         }
 
         /**
@@ -211,8 +306,8 @@ public final class Account {
          * the kind and change nothing while they walk, such as a list page out of 100,000.
          */
         public java.util.Collection<Resource> view(String provider, String kind) {
-            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
-            return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m.values());
+            ResourceSet m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m);
         }
 
         /**
@@ -230,17 +325,17 @@ public final class Account {
         }
 
         public int count(String provider, String kind) {
-            LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(provider, kind));
+            ResourceSet m = byKind.get(Kinds.key(provider, kind));
             return m == null ? 0 : m.size();
         }
 
         /** Adds a resource (its references are indexed; a transition under way goes on from where it is). */
         public void add(Resource r) {
-            if (byId.putIfAbsent(idKey(r.provider(), r.id()), r) != null) {
+            if (byId.computeIfAbsent(r.provider(), k -> new ResourceIndex()).putIfAbsent(r) != null) {
                 throw new IllegalStateException("id " + r.id() + " of " + r.provider() + " is already used");
             }
-            of(r.provider(), r.kind()).put(r.id(), r);
-            for (Map.Entry<String, List<String>> e : r.references().entrySet()) index(r, e.getValue());
+            of(r.provider(), r.kind()).add(r);
+            for (List<String> ids : r.references().values()) index(r, ids);
             schedule(r);
             candidate(r);
             changed = true;
@@ -268,17 +363,20 @@ public final class Account {
             work.add(r);
             while (!work.isEmpty()) {
                 Resource gone = work.poll();
-                String key = idKey(gone.provider(), gone.id());
-                if (byId.get(key) != gone) continue;
-                byId.remove(key);
+                if (!isLive(gone)) continue;
+                byId.get(gone.provider()).remove(gone);
                 if (removedIds != null) removedIds.add(new String[] {gone.provider(), gone.id()});
-                LinkedHashMap<String, Resource> m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
-                if (m != null) m.remove(gone.id());
-                for (List<String> ids : gone.references().values()) unindex(gone, ids);
-                referrerValues.remove(key);
-                Map<String, Set<Resource>> byUserKind = referrers.remove(key);
-                if (byUserKind == null) continue;
-                for (Set<Resource> users : byUserKind.values()) for (Resource user : users) {
+                ResourceSet m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
+                if (m != null) m.remove(gone);
+                for (List<String> ids : gone.references().values()) for (String id : ids) dropReferrer(gone, id);
+                HashMap<String, Map<String, ReferrerValues>> values = referrerValues.get(gone.provider());
+                if (values != null) values.remove(gone.id());
+                HashMap<String, Object[]> byTarget = referrers.get(gone.provider());
+                Object[] pairs = byTarget == null ? null : byTarget.remove(gone.id());
+                if (pairs == null) continue;
+                List<Resource> users = new ArrayList<>();
+                referrersOf(pairs, null, users);
+                for (Resource user : users) {
                     ResourceKind userKind = kinds.of(user);
                     for (Map.Entry<String, List<String>> e : new ArrayList<>(user.references().entrySet())) {
                         if (!e.getValue().contains(gone.id())) continue;
@@ -298,8 +396,8 @@ public final class Account {
 
         /** Sets the ids a resource refers to under {@code name} (an empty list removes the reference). */
         public void refer(Resource r, String name, List<String> ids) {
-            boolean live = byId.get(idKey(r.provider(), r.id())) == r;
-            if (live) unindex(r, r.references(name));
+            boolean live = isLive(r);
+            if (live) unindex(r, name);
             r.setReferences(name, ids);
             if (live) index(r, r.references(name));
             candidate(r);
@@ -311,17 +409,18 @@ public final class Account {
 
         /** The resources that refer to {@code target}, kind by kind, each kind in the order they started to. */
         public List<Resource> referrers(Resource target) {
-            Map<String, Set<Resource>> m = referrers.get(idKey(target.provider(), target.id()));
             List<Resource> out = new ArrayList<>();
-            if (m != null) for (Set<Resource> s : m.values()) out.addAll(s);
+            referrersOf(at(referrers, target.provider(), target.id()), null, out);
             return out;
         }
 
         /** The resources of one kind that refer to {@code target}, in the order they started to. */
         public List<Resource> referrers(Resource target, String kind) {
-            Map<String, Set<Resource>> m = referrers.get(idKey(target.provider(), target.id()));
-            Set<Resource> s = m == null ? null : m.get(kind);
-            return s == null ? List.of() : new ArrayList<>(s);
+            Object[] pairs = at(referrers, target.provider(), target.id());
+            if (countOf(pairs, kind) == 0) return List.of();
+            List<Resource> out = new ArrayList<>();
+            referrersOf(pairs, kind, out);
+            return out;
         }
 
         /**
@@ -331,47 +430,44 @@ public final class Account {
          * refer: for fields that do not change while it refers.
          */
         public ReferrerValues referrerValues(Resource target, String kind, String field) {
-            String key = idKey(target.provider(), target.id());
-            Map<String, ReferrerValues> of = referrerValues.computeIfAbsent(key, k -> new HashMap<>(4));
-            ReferrerValues v = of.get(kind + " " + field);
+            Map<String, ReferrerValues> of = ofProvider(referrerValues, target.provider())
+                    .computeIfAbsent(target.id(), k -> new HashMap<>(4));
+            String key = kind + " " + field;
+            ReferrerValues v = of.get(key);
             if (v == null) {
                 v = new ReferrerValues(kind, field);
-                Map<String, Set<Resource>> m = referrers.get(key);
-                Set<Resource> s = m == null ? null : m.get(kind);
-                if (s != null) for (Resource r : s) v.add(r);
-                of.put(kind + " " + field, v);
+                List<Resource> users = new ArrayList<>();
+                referrersOf(at(referrers, target.provider(), target.id()), kind, users);
+                for (Resource r : users) v.add(r);
+                of.put(key, v);
             }
             return v;
         }
 
         private void index(Resource r, List<String> ids) {
             for (String id : ids) {
-                String key = idKey(r.provider(), id);
-                if (referrers.computeIfAbsent(key, k -> new LinkedHashMap<>(4))
-                        .computeIfAbsent(r.kind(), k -> new LinkedHashSet<>(4)).add(r)) {
-                    Map<String, ReferrerValues> values = referrerValues.get(key);
+                if (addReferrer(r.provider(), id, r)) {
+                    Map<String, ReferrerValues> values = at(referrerValues, r.provider(), id);
                     if (values != null) for (ReferrerValues v : values.values()) v.add(r);
                 }
             }
         }
 
-        private void unindex(Resource r, List<String> ids) {
-            for (String id : ids) {
-                String key = idKey(r.provider(), id);
-                Map<String, Set<Resource>> m = referrers.get(key);
-                Set<Resource> s = m == null ? null : m.get(r.kind());
-                if (s == null) continue;
-                // another reference name of r may still name the same id
+        /** Drops what {@code r}'s reference {@code name} put in the index, but ids its other names still name. */
+        private void unindex(Resource r, String name) {
+            for (String id : r.references(name)) {
                 boolean still = false;
-                for (List<String> other : r.references().values()) if (other != ids && other.contains(id)) still = true;
-                if (!still && s.remove(r)) {
-                    Map<String, ReferrerValues> values = referrerValues.get(key);
-                    if (values != null) for (ReferrerValues v : values.values()) v.remove(r);
+                for (Map.Entry<String, List<String>> other : r.references().entrySet()) {
+                    if (!other.getKey().equals(name) && other.getValue().contains(id)) still = true;
                 }
-                if (s.isEmpty()) {
-                    m.remove(r.kind());
-                    if (m.isEmpty()) referrers.remove(key);
-                }
+                if (!still) dropReferrer(r, id);
+            }
+        }
+
+        private void dropReferrer(Resource r, String id) {
+            if (removeReferrer(r.provider(), id, r)) {
+                Map<String, ReferrerValues> values = at(referrerValues, r.provider(), id);
+                if (values != null) for (ReferrerValues v : values.values()) v.remove(r);
             }
         }
 

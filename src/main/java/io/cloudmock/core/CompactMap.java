@@ -1,8 +1,9 @@
 package io.cloudmock.core;
 
-import java.util.AbstractMap;
+import java.util.AbstractCollection;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Not thread-safe (resources change under their account's lock); shapes are shared across threads and
  * immutable. Iteration order, {@code equals} and {@code hashCode} are those of a {@code LinkedHashMap} with the
  * same puts and removes, so nothing rendered from it changes. Every change counts in {@link Mutations}.
+ *
+ * <p>A {@code Map} of its own rather than an {@code AbstractMap}: that one keeps two view fields per map, and the
+ * first {@code values()} of each map made a view object for good (both together about 30 bytes a resource).
  */
-public class CompactMap<V> extends AbstractMap<String, V> {
+public class CompactMap<V> implements Map<String, V> {
     private Shape shape;
     private Object[] values;
     private int modCount;
@@ -39,6 +43,7 @@ public class CompactMap<V> extends AbstractMap<String, V> {
             values = Arrays.copyOf(c.values, c.shape.size());
             return;
         }
+        if (!from.isEmpty()) values = new Object[from.size()];
         for (Map.Entry<String, ? extends V> e : from.entrySet()) put(e.getKey(), e.getValue());
     }
 
@@ -48,6 +53,19 @@ public class CompactMap<V> extends AbstractMap<String, V> {
     protected void written() {}
 
     @Override public int size() { return shape.size(); }
+
+    @Override public boolean isEmpty() { return shape.size() == 0; }
+
+    @Override
+    public boolean containsValue(Object value) {
+        for (int i = 0, n = shape.size(); i < n; i++) if (Objects.equals(values[i], value)) return true;
+        return false;
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends V> m) {
+        for (Map.Entry<? extends String, ? extends V> e : m.entrySet()) put(e.getKey(), e.getValue());
+    }
 
     @Override public boolean containsKey(Object key) { return key instanceof String k && shape.slot(k) >= 0; }
 
@@ -74,7 +92,9 @@ public class CompactMap<V> extends AbstractMap<String, V> {
         }
         shape = shape.with(key);
         int n = shape.size();
-        if (values.length < n) values = Arrays.copyOf(values, Math.max(n, values.length + (values.length >> 1) + 1));
+        // exactly as long as the shape: a resource gets its keys when it is made and few later, and at 300,000
+        // resources a half-empty array of growth room was about 20 bytes each
+        if (values.length < n) values = Arrays.copyOf(values, n);
         values[n - 1] = v;
         modCount++;
         return null;
@@ -116,6 +136,78 @@ public class CompactMap<V> extends AbstractMap<String, V> {
             @Override public int size() { return shape.size(); }
             @Override public Iterator<Map.Entry<String, V>> iterator() { return new Entries(); }
         };
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return new AbstractSet<>() {
+            @Override public int size() { return shape.size(); }
+            @Override public boolean contains(Object o) { return containsKey(o); }
+
+            @Override
+            public Iterator<String> iterator() {
+                Entries e = new Entries();
+                return new Iterator<>() {
+                    @Override public boolean hasNext() { return e.hasNext(); }
+                    @Override public String next() { return e.next().getKey(); }
+                    @Override public void remove() { e.remove(); }
+                };
+            }
+        };
+    }
+
+    @Override
+    public Collection<V> values() {
+        return new AbstractCollection<>() {
+            @Override public int size() { return shape.size(); }
+
+            @Override
+            public Iterator<V> iterator() {
+                Entries e = new Entries();
+                return new Iterator<>() {
+                    @Override public boolean hasNext() { return e.hasNext(); }
+                    @Override public V next() { return e.next().getValue(); }
+                    @Override public void remove() { e.remove(); }
+                };
+            }
+        };
+    }
+
+    /** As {@code AbstractMap.equals}: any map with the same mappings. */
+    @Override
+    public boolean equals(Object o) {
+        if (o == this) return true;
+        if (!(o instanceof Map<?, ?> m) || m.size() != size()) return false;
+        try {
+            for (int i = 0, n = shape.size(); i < n; i++) {
+                String k = shape.key(i);
+                Object v = values[i];
+                if (v == null ? m.get(k) != null || !m.containsKey(k) : !v.equals(m.get(k))) return false;
+            }
+        } catch (ClassCastException | NullPointerException e) {
+            return false;
+        }
+        return true;
+    }
+
+    /** As {@code AbstractMap.hashCode}: the sum of the entries' hash codes. */
+    @Override
+    public int hashCode() {
+        int h = 0;
+        for (int i = 0, n = shape.size(); i < n; i++) h += shape.key(i).hashCode() ^ Objects.hashCode(values[i]);
+        return h;
+    }
+
+    /** As {@code AbstractMap.toString}: {@code {k=v, ...}}. */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("{");
+        for (int i = 0, n = shape.size(); i < n; i++) {
+            if (i > 0) b.append(", ");
+            Object v = values[i];
+            b.append(shape.key(i)).append('=').append(v == this ? "(this Map)" : String.valueOf(v));
+        }
+        return b.append('}').toString();
     }
 
     private final class Entries implements Iterator<Map.Entry<String, V>> {
@@ -163,7 +255,6 @@ public class CompactMap<V> extends AbstractMap<String, V> {
             if (of != shape) return put(key, value);
             Mutations.bump();
             written();
-        written();
             @SuppressWarnings("unchecked") V old = (V) values[slot];
             values[slot] = Values.intern(value);
             return old;

@@ -28,5 +28,14 @@ public final class Ids {
         }
     }
 
-    public static String uuid() { return UUID.randomUUID().toString(); }
+    /**
+     * A random (version 4) UUID for a request id. From the thread's own generator, not {@code UUID.randomUUID()}'s
+     * shared SecureRandom, which every server thread queued on once per call: a request id is a label, not a secret.
+     */
+    public static String uuid() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;              // version 4
+        long lsb = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48); // IETF variant
+        return new UUID(msb, lsb).toString();
+    }
 }

@@ -27,6 +27,11 @@ public final class Resource {
     private Instant since;
     /** Bumped on every change of state, so the account's queue of due steps can tell a stale entry. */
     private long stamp;
+    /**
+     * Bumped on every change of anything a view can show: a field written, a state entered, a reference set. What
+     * is rendered from this resource alone ({@link RenderCache}) stays valid while it stands, whatever else changes.
+     */
+    private long version;
     private final Map<String, Object> fields;
     /** Reference name (usually the kind referred to: "subnet", "acg") to ids, in the order given. */
     private final Map<String, List<String>> references = new CompactMap<>();
@@ -54,7 +59,12 @@ public final class Resource {
             this.owner = owner;
         }
 
-        @Override protected void written() { if (owner != null) Account.fieldsChanged(owner); }
+        @Override
+        protected void written() {
+            if (owner == null) return; // filled by the constructor, before the resource exists
+            owner.version++;
+            Account.fieldsChanged(owner);
+        }
     }
 
     public String provider() { return provider; }
@@ -66,6 +76,9 @@ public final class Resource {
     public List<String> path() { return path; }
     public Map<String, Object> fields() { return fields; }
     long stamp() { return stamp; }
+
+    /** This resource's own change count: equal versions of one resource have equal fields, state and references. */
+    public long version() { return version; }
 
     /** Every reference, read-only. */
     public Map<String, List<String>> references() { return Collections.unmodifiableMap(references); }
@@ -81,6 +94,7 @@ public final class Resource {
 
     void setReferences(String name, List<String> ids) {
         Mutations.bump();
+        version++;
         if (ids.isEmpty()) references.remove(name);
         else references.put(name, List.copyOf(ids));
     }
@@ -95,6 +109,7 @@ public final class Resource {
 
     void enter(String newState, List<String> rest, Instant at) {
         Mutations.bump();
+        version++;
         this.state = newState;
         this.path = List.copyOf(rest);
         this.since = at;

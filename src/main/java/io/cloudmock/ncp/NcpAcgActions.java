@@ -51,7 +51,7 @@ final class NcpAcgActions {
         String region = r.regionCode();
         NcpQuery q = new NcpQuery(r.params(), true).field("vpcNo", "vpcNo").numbers("accessControlGroupNoList")
                 .field("accessControlGroupName", "accessControlGroupName").status("accessControlGroupStatusCode", STATUS);
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.ACG, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.ACG, region),
                 "accessControlGroupList", "accessControlGroup", NcpNetworkViews::acg));
     }
 

@@ -62,7 +62,7 @@ final class NcpBlockStorageActions {
                 }
                 candidates.add(bs);
             }
-            return q.payload(candidates, LIST, ITEM, NcpBlockStorages::view);
+            return q.items(candidates, LIST, ITEM, NcpBlockStorages::view);
         });
     }
 

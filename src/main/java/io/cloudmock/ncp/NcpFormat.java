@@ -48,20 +48,31 @@ public enum NcpFormat {
     }
 
     /**
-     * A list item made from one resource, rendered in each format and at each depth once while nothing changes
-     * ({@link RenderCache}), then written as it was: a list of 20 servers stops rendering 20 servers per call.
-     * {@code variant} names the view (VPC or Classic); {@code view} is taken under the account lock, at
-     * {@code version}, since the reply is rendered after the lock is released (a resource may be gone by then).
+     * A list item made from one resource: its view is built once per version of the resource and rendered once per
+     * format and depth ({@link RenderCache}), then written as it was, so a list of 20 unchanged servers builds and
+     * renders none of them. {@code variant} names the view (VPC or Classic server...) and {@code view} must read
+     * nothing but the resource itself. Made under the account lock, since the reply is rendered after the lock
+     * is released (a resource may have changed or be gone by then): the entry holds the view of that moment.
+     * Two items are equal when they hold the same entry: the same resource, view and version.
      */
-    record Item(Resource resource, String variant, long version, Map<String, Object> view) implements JsonSerializable {
+    static final class Item implements JsonSerializable {
+        private final RenderCache.Entry entry;
+
         Item(Resource resource, String variant, Supplier<Map<String, Object>> view) {
-            this(resource, variant, io.cloudmock.core.Mutations.count(), view.get());
+            this.entry = RenderCache.entry(resource, variant, view);
         }
 
+        @SuppressWarnings("unchecked")
+        Map<String, Object> view() { return (Map<String, Object>) entry.view(); }
+
+        @Override public boolean equals(Object o) { return o instanceof Item i && i.entry == entry; }
+        @Override public int hashCode() { return System.identityHashCode(entry); }
+
         @Override
+        @SuppressWarnings("unchecked")
         public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
             int depth = gen.getOutputContext().getNestingDepth();
-            gen.writeRawValue(RenderCache.get(resource, variant + " json " + depth, version, () -> {
+            gen.writeRawValue(entry.<String>form(depth, view -> {
                 // rendered alone, then indented to where it sits: JSON strings carry no raw newline
                 String alone = renderJsonValue(view);
                 return depth == 0 ? alone : alone.replace("\n", "\n" + "  ".repeat(depth));
@@ -74,6 +85,9 @@ public enum NcpFormat {
             serialize(gen, provider);
         }
     }
+
+    /** Where an XML item is written: its depth and element name. */
+    private record XmlForm(int depth, String name) {}
 
     private static String renderJsonValue(Object value) {
         try {
@@ -196,8 +210,7 @@ public enum NcpFormat {
         if (value instanceof Item item) {
             // the writer has closed every open tag with the newline: the item's own bytes follow as they are
             w.flush();
-            out.write(RenderCache.get(item.resource(), item.variant() + " xml " + depth + " " + name, item.version(),
-                    () -> renderXmlItem(name, item.view(), depth)));
+            out.write(item.entry.<String>form(new XmlForm(depth, name), view -> renderXmlItem(name, item.view(), depth)));
             return;
         }
         writeValue(w, out, name, value, depth);

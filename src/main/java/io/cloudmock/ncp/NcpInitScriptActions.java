@@ -49,7 +49,7 @@ final class NcpInitScriptActions {
         String region = r.regionCode();
         NcpQuery q = new NcpQuery(r.params(), true).numbers("initScriptNoList").field("initScriptName", "initScriptName")
                 .code("osTypeCode", "osTypeCode", OS_TYPES);
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.INIT_SCRIPT, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.INIT_SCRIPT, region),
                 "initScriptList", "initScript", NcpInitScriptActions::view));
     }
 

@@ -49,7 +49,7 @@ final class NcpLoginKeyActions {
 
     static Map<String, Object> list(NcpCall r) {
         NcpQuery q = new NcpQuery(r.params(), true).field("keyName", "keyName");
-        return r.account().atomically(tx -> q.payload(tx.list(NcpNetwork.PROVIDER, NcpNetwork.LOGIN_KEY),
+        return r.account().atomically(tx -> q.items(tx.list(NcpNetwork.PROVIDER, NcpNetwork.LOGIN_KEY),
                 "loginKeyList", "loginKey", NcpLoginKeys::view));
     }
 

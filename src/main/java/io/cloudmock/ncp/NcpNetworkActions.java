@@ -46,7 +46,7 @@ final class NcpNetworkActions {
                 }
                 candidates.add(n);
             }
-            return q.payload(candidates, "networkInterfaceList", "networkInterface", NcpNetworkViews::nic);
+            return q.items(candidates, "networkInterfaceList", "networkInterface", NcpNetworkViews::nic);
         });
     }
 

@@ -69,10 +69,22 @@ final class NcpQuery {
         return true;
     }
 
-    /** totalRows (all matches) and the page of views. */
-    Map<String, Object> payload(List<Resource> candidates, String listName, String itemName, Function<Resource, Object> view) {
-        List<Object> matching = new ArrayList<>();
-        for (Resource r : candidates) if (matches(r)) matching.add(view.apply(r));
-        return NcpList.payload(listName, itemName, NcpList.page(matching, pageNo, pageSize), matching.size());
+    /** totalRows (all matches) and the page of views; only the page's resources are viewed. */
+    Map<String, Object> payload(java.util.Collection<Resource> candidates, String listName, String itemName, Function<Resource, Object> view) {
+        List<Resource> matching = new ArrayList<>();
+        for (Resource r : candidates) if (matches(r)) matching.add(r);
+        List<Resource> page = NcpList.page(matching, pageNo, pageSize);
+        List<Object> views = new ArrayList<>(page.size());
+        for (Resource r : page) views.add(view.apply(r));
+        return NcpList.payload(listName, itemName, views, matching.size());
+    }
+
+    /**
+     * As {@link #payload}, for a view that reads nothing but the resource itself (its fields, state and references):
+     * each item is kept while the resource is unchanged ({@link NcpFormat.Item}, its variant the list's name).
+     */
+    Map<String, Object> items(java.util.Collection<Resource> candidates, String listName, String itemName,
+                              Function<Resource, Map<String, Object>> view) {
+        return payload(candidates, listName, itemName, r -> new NcpFormat.Item(r, listName, () -> view.apply(r)));
     }
 }

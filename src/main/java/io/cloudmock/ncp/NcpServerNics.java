@@ -1,6 +1,7 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Account;
+import io.cloudmock.core.CompactMap;
 import io.cloudmock.core.Ids;
 import io.cloudmock.core.Resource;
 
@@ -123,14 +124,16 @@ final class NcpServerNics {
         Set<String> acgs = new LinkedHashSet<>();
         for (Resource nic : attached) {
             nos.add(nic.id());
-            Map<String, Object> rec = new LinkedHashMap<>();
+            // a compact map (its two keys a shape shared by every server) and immutable lists: 100,000 servers
+            // carried a linked map and two array lists each, about 300 bytes
+            Map<String, Object> rec = new CompactMap<>();
             rec.put("networkInterfaceNo", nic.id());
             rec.put("ip", nic.string("ip"));
             records.add(rec);
             acgs.addAll(nic.references(NcpNetwork.ACG));
         }
-        server.fields().put("networkInterfaceNoList", nos);
-        server.fields().put("networkInterfaces", records);
+        server.fields().put("networkInterfaceNoList", List.copyOf(nos));
+        server.fields().put("networkInterfaces", List.copyOf(records));
         tx.refer(server, NcpNetwork.ACG, new ArrayList<>(acgs));
     }
 

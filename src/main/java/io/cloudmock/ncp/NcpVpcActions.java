@@ -45,7 +45,7 @@ final class NcpVpcActions {
         String region = r.regionCode();
         NcpQuery q = new NcpQuery(r.params(), false).numbers("vpcNoList").field("vpcName", "vpcName")
                 .status("vpcStatusCode", VPC_STATUS);
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.VPC, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.VPC, region),
                 "vpcList", "vpc", NcpNetworkViews::vpc));
     }
 
@@ -118,7 +118,7 @@ final class NcpVpcActions {
                 .field("subnet", "subnet").code("subnetTypeCode", "subnetTypeCode", SUBNET_TYPES)
                 .code("usageTypeCode", "usageTypeCode", USAGE_TYPES).field("networkAclNo", "networkAclNo")
                 .status("subnetStatusCode", VPC_STATUS).field("vpcNo", "vpcNo").field("zoneCode", "zoneCode");
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.SUBNET, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.SUBNET, region),
                 "subnetList", "subnet", NcpNetworkViews::subnet));
     }
 
@@ -146,7 +146,7 @@ final class NcpVpcActions {
         String region = r.regionCode();
         NcpQuery q = new NcpQuery(r.params(), true).numbers("networkAclNoList").field("networkAclName", "networkAclName")
                 .status("networkAclStatusCode", NACL_STATUS).field("vpcNo", "vpcNo");
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.NETWORK_ACL, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.NETWORK_ACL, region),
                 "networkAclList", "networkAcl", NcpNetworkViews::networkAcl));
     }
 
@@ -158,7 +158,7 @@ final class NcpVpcActions {
         String region = r.regionCode();
         NcpQuery q = new NcpQuery(r.params(), true).numbers("routeTableNoList").field("routeTableName", "routeTableName")
                 .code("supportedSubnetTypeCode", "supportedSubnetTypeCode", SUBNET_TYPES).field("vpcNo", "vpcNo");
-        return r.account().atomically(tx -> q.payload(NcpNetwork.inRegion(tx, NcpNetwork.ROUTE_TABLE, region),
+        return r.account().atomically(tx -> q.items(NcpNetwork.inRegion(tx, NcpNetwork.ROUTE_TABLE, region),
                 "routeTableList", "routeTable", NcpNetworkViews::routeTable));
     }
 

@@ -30,8 +30,7 @@ final class InstanceQueries {
             List<Resource> matched = new ArrayList<>();
             for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
             response.put("totalCount", matched.size());
-            ArrayNode data = response.putArray("dataSet");
-            for (Resource i : b.page(matched)) data.addRawValue(ZenlayerJson.instanceRaw(i));
+            response.putRawValue("dataSet", ZenlayerJson.instancesRaw(b.page(matched)));
             return null;
         });
     }

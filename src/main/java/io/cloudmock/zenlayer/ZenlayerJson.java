@@ -1,6 +1,7 @@
 package io.cloudmock.zenlayer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudmock.core.Resource;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -23,9 +24,13 @@ public final class ZenlayerJson {
     public static ObjectNode response(String requestId) { return Json.MAPPER.createObjectNode().put("requestId", requestId); }
 
     static Reply success(String requestId, ObjectNode response) {
+        return new Reply(200, CONTENT_TYPE, ZenlayerReplies.success(requestId, response, ZenlayerJson::render), "");
+    }
+
+    private static byte[] render(String requestId, ObjectNode response) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("requestId", requestId);
         body.set("response", response);
-        return new Reply(200, CONTENT_TYPE, bytes(body), "");
+        return bytes(body);
     }
 
     static Reply error(String requestId, int status, String code, String message) {
@@ -53,15 +58,50 @@ public final class ZenlayerJson {
         return o;
     }
 
-    /** {@link #instance} as written (compact JSON), rendered once while nothing changes ({@link RenderCache}). */
-    static RawValue instanceRaw(Resource instance) {
-        return new RawValue(RenderCache.get(instance, "zenlayer instance", () -> {
+    /** {@link #instance} as written (compact JSON), rendered once per version of the instance ({@link RenderCache}). */
+    static RenderCache.Entry instanceEntry(Resource instance) {
+        return RenderCache.entry(instance, "zenlayer instance", () -> {
             try {
                 return Json.MAPPER.writeValueAsString(instance(instance));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-        }));
+        });
+    }
+
+    /** The last array of instances written, by the entries it was made of. */
+    private record Instances(RenderCache.Entry[] entries, RawValue raw) {}
+
+    private static volatile Instances lastInstances;
+
+    /**
+     * A page of instances as one JSON array (what {@code dataSet} holds), made under the account lock. The same page
+     * of unchanged instances asked for again is the same bytes, kept as UTF-8 so that writing it is one copy.
+     */
+    static RawValue instancesRaw(java.util.List<Resource> page) {
+        RenderCache.Entry[] entries = new RenderCache.Entry[page.size()];
+        for (int k = 0; k < entries.length; k++) entries[k] = instanceEntry(page.get(k));
+        Instances last = lastInstances;
+        if (last != null && sameEntries(last.entries(), entries)) return last.raw();
+        StringBuilder b = new StringBuilder(entries.length * 1024 + 2).append('[');
+        for (int k = 0; k < entries.length; k++) {
+            if (k > 0) b.append(',');
+            b.append((String) entries[k].view());
+        }
+        SerializedString text = new SerializedString(b.append(']').toString());
+        text.asUnquotedUTF8(); // encoded once, here, not on every write
+        RawValue raw = new RawValue(text);
+        lastInstances = new Instances(entries, raw);
+        return raw;
+    }
+
+    /** Forgets the array kept (tests: a cached answer against a fresh one). */
+    static void forgetInstances() { lastInstances = null; }
+
+    private static boolean sameEntries(RenderCache.Entry[] a, RenderCache.Entry[] b) {
+        if (a.length != b.length) return false;
+        for (int k = 0; k < a.length; k++) if (a[k] != b[k]) return false;
+        return true;
     }
 
     private static byte[] bytes(ObjectNode body) {
