@@ -10,6 +10,7 @@
 #   JAR=target/cloudmock.jar    WIREMOCK_VERSION=3.13.2    OUT=docs/benchmark-latest.md (empty: stdout only)
 #   STARTS=5  DURATION=10s  THREADS=2  CONNECTIONS=32      SCALE=100000 (servers for the scale figures; 0: skip)
 #   REQUESTS=1000000 (list calls for the RSS-after-load figure; 0: skip)   REST=20 (seconds idle before an "at rest" RSS)
+#   EXT_STARTS=40 (the JUnit extension's starts in one JVM, bench/ExtensionStarts.java)
 # Every JVM runs as plain `java -jar` (no flags), as the issue's targets are stated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,6 +121,10 @@ for which in cloudmock wiremock; do
   echo "start-up $which: ${times[*]} ms (median ${start_ms[$which]})" >&2
 done
 
+# --- the JUnit extension's starts in one JVM (what CloudMockExtension does per test class) -------------------
+read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null)
+echo "extension starts: first $ext_first ms, later median $ext_later ms" >&2
+
 # --- cloudmock: idle RSS, then the bytes every server is to answer ------------------------------------------
 launch cloudmock; wait_200 cloudmock; sleep 2
 cm_idle=$(rss_mb)
@@ -195,7 +200,7 @@ kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 echo "nginx done" >&2
 
 # --- scale: $SCALE servers in one process, through the control API ----------------------------------------------
-scale_rss="-" scale_page_p50="-" scale_filter_p50="-" creates="-"
+scale_rss="-" scale_page_p50="-" scale_filter_p50="-" scale_first_p50="-" scale_first_max="-" creates="-"
 if [ "$SCALE" -gt 0 ]; then
   launch cloudmock; wait_200 cloudmock
   # every VPC server has an interface with an address of its subnet: a /16 subnet (its own /16 VPC) per 60,000
@@ -220,6 +225,15 @@ if [ "$SCALE" -gt 0 ]; then
   page=$(( SCALE / 200 )); [ "$page" -ge 1 ] || page=1
   THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=$page&pageSize=100"; scale_page_p50=$p50
   THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=1&pageSize=100&serverInstanceStatusCode=RUN"; scale_filter_p50=$p50
+  # a filter's first call walks every server (later pages and calls reuse its matches): each filter once, fresh
+  firsts=()
+  for f in "serverName=none" "vpcNo=0" "zoneCode=KR-1" "baseBlockStorageDiskTypeCode=NET" "ip=10.1.0.77" \
+           "serverInstanceNoList.1=10000500" "sortedBy=serverName&sortingOrder=DESCENDING" "serverInstanceStatusCode=NSTOP"; do
+    firsts+=("$(curl -fs -o /dev/null --max-time 60 -w '%{time_total}' "$base$LIST?responseFormatType=json&pageSize=100&$f" \
+                | awk '{ printf "%.0f", $1 * 1000 }')")
+  done
+  scale_first_p50=$(median "${firsts[@]}"); scale_first_max=$(printf '%s\n' "${firsts[@]}" | sort -n | tail -n1)
+  echo "first calls per filter: ${firsts[*]} ms" >&2
   # held, not just made: the command line lets the JVM return what the creates left committed after 10 s idle
   sleep 15
   scale_rss=$(rss_mb)
@@ -237,6 +251,7 @@ every JVM plain \`java -jar\`; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a
 | figure | cloudmock | WireMock | nginx | ratio | target |
 |---|---|---|---|---|---|
 | start to first 200, median of $STARTS | ${start_ms[cloudmock]} ms | ${start_ms[wiremock]} ms | - | $(ratio "${start_ms[cloudmock]}" "${start_ms[wiremock]}") x WireMock | <= 0.6 |
+| the JUnit extension's later starts in one JVM, median (first) | $ext_later ms ($ext_first ms) | - | - | | <= 50 ms |
 | idle RSS (2 s after the first 200) | $cm_idle MB | $wm_idle MB | - | $(ratio "$cm_idle" "$wm_idle") x WireMock | <= 0.8 |
 | idle RSS at rest ($REST s after it) | $cm_idle_rest MB | $wm_idle_rest MB | - | $(ratio "$cm_idle_rest" "$wm_idle_rest") x WireMock | <= 0.8 |
 | getServerInstanceList JSON req/s | $cm_json_rps | $wm_json_rps | $ng_json_rps | $(ratio "$cm_json_rps" "$ng_json_rps") x nginx, $(ratio "$cm_json_rps" "$wm_json_rps") x WireMock | >= 0.5 x nginx |
@@ -249,6 +264,7 @@ every JVM plain \`java -jar\`; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a
 | RSS with $SCALE servers (15 s after the creates) | $scale_rss MB | - | - | | <= 400 MB |
 | a page of 100 out of $SCALE, p50 (one connection) | $scale_page_p50 ms | - | - | | <= 5 ms |
 | the same with a status filter, p50 | $scale_filter_p50 ms | - | - | | <= 5 ms |
+| a new filter's first call (8 filters: median, slowest) | $scale_first_p50 ms, $scale_first_max ms | - | - | | (walks all) |
 | creates per second (control API, 1000 a call) | $creates | - | - | | >= 5,000 |
 MD
 )
