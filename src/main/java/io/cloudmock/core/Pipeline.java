@@ -167,7 +167,7 @@ public final class Pipeline {
 
     private static void send(HttpCall ctx, Exchange exchange, Reply reply) {
         exchange.errorCode = reply.errorCode();
-        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.parts());
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
     }
 
     private static Exchange exchange(HttpCall ctx) { return ctx.exchange(); }

@@ -5,8 +5,6 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.io.RetainableByteBuffer;
-import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -38,7 +36,7 @@ public final class HttpCall {
     private MultiMap<String> queryParams;
     private int status = 200;
     private String contentType;
-    private byte[][] parts = {NO_BODY};
+    private byte[] body = NO_BODY;
     private boolean later;
     private boolean skipRemaining;
     private boolean sent;
@@ -158,13 +156,7 @@ public final class HttpCall {
     }
 
     public HttpCall result(byte[] bytes) {
-        this.parts = new byte[][] {bytes};
-        return this;
-    }
-
-    /** A body in parts, written one after another. */
-    public HttpCall result(byte[][] parts) {
-        this.parts = parts;
+        this.body = bytes;
         return this;
     }
 
@@ -191,45 +183,12 @@ public final class HttpCall {
         }
         response.setStatus(status);
         if (contentType != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        int length = 0;
-        for (byte[] p : parts) length += p.length;
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         try {
             onSent.run();
         } finally {
-            write(length);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
-    }
-
-    /** Bodies from this size go out of a pooled direct buffer: one copy, no garbage, no copy by the socket. */
-    private static final int POOLED_FROM = 4096;
-
-    private void write(int length) {
-        if (length < POOLED_FROM || parts.length == 0) {
-            response.write(true, ByteBuffer.wrap(io.cloudmock.core.Reply.join(parts)), callback);
-            return;
-        }
-        RetainableByteBuffer.Mutable pooled = request.getComponents().getByteBufferPool().acquire(length, true);
-        ByteBuffer buffer = pooled.getByteBuffer();
-        int position = BufferUtil.flipToFill(buffer);
-        for (byte[] p : parts) buffer.put(p);
-        BufferUtil.flipToFlush(buffer, position);
-        response.write(true, buffer, new Callback() {
-            @Override
-            public void succeeded() {
-                pooled.release();
-                callback.succeeded();
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                pooled.release();
-                callback.failed(x);
-            }
-
-            @Override
-            public InvocationType getInvocationType() { return callback.getInvocationType(); }
-        });
     }
 
     boolean isSent() {
