@@ -5,8 +5,6 @@ package io.cloudmock.core;
  * response has been written. Providers set what they learn (action, account, error code).
  */
 public final class Exchange {
-    public static final String ATTRIBUTE = "cloudmock.exchange";
-
     public final long startNanos = System.nanoTime();
     public final java.time.Instant time;
     public String provider = "";

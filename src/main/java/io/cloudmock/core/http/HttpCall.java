@@ -1,7 +1,6 @@
 package io.cloudmock.core.http;
 
 import io.cloudmock.core.Exchange;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
@@ -85,9 +84,6 @@ public final class HttpCall {
 
     /** The first value of a request header, or null. */
     public String header(String name) { return request.getHeaders().get(name); }
-
-    /** Every request header, in the order sent. */
-    public Iterable<HttpField> headers() { return request.getHeaders(); }
 
     /** The request's Content-Type, or null. */
     public String contentType() { return request.getHeaders().get(HttpHeader.CONTENT_TYPE); }
