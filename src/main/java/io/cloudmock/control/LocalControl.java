@@ -146,11 +146,9 @@ public final class LocalControl implements Control {
             throw new IllegalArgumentException(field + " '" + name + "' cannot be given to " + spec.count()
                     + " at once: each needs its own (create them one by one)");
         }
-        for (Resource r : tx.view(spec.kind().provider(), spec.kind().kind())) {
-            if (name.equals(r.fields().get(field))) {
-                throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
-                        + spec.account() + " (by " + r.id() + ")");
-            }
+        for (Resource r : tx.withField(spec.kind().provider(), spec.kind().kind(), field, name)) {
+            throw new IllegalArgumentException(field + " '" + name + "' is already in use in account "
+                    + spec.account() + " (by " + r.id() + ")");
         }
     }
 

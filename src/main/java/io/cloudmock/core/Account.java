@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -25,8 +24,8 @@ public final class Account {
     private final Runnable onChange;
     /** The store's shared side: held by every transaction, so a whole-state swap waits for them and they for it. */
     private final java.util.concurrent.locks.Lock gate;
-    /** provider/kind -> its resources, in creation order. */
-    private final Map<String, ResourceSet> byKind = new HashMap<>();
+    /** provider/kind -> its resources, in creation order, and their indexed fields. */
+    private final Map<String, KindIndex> byKind = new HashMap<>();
     /**
      * provider -> id -> resource: ids are unique per provider, whatever the kind. Keyed by the resource's own id
      * string, so the index costs no string of its own (a "provider/id" key was 48 bytes a resource).
@@ -43,16 +42,10 @@ public final class Account {
     /** provider -> id of a target -> "kind field" -> the values of that field among its referrers of that kind. */
     private final Map<String, HashMap<String, Map<String, ReferrerValues>>> referrerValues = new HashMap<>(4);
     /**
-     * A query's matches (every server of a list filter, sorted if asked) while nothing in the process changes
-     * ({@link Mutations}): paging through 100,000 servers with one filter walks them once, not once a page. The
-     * few most recent queries only.
+     * The matches of the few most recent list queries, brought up to date from what changed in this account since:
+     * paging through 100,000 servers with one filter walks them once, and so does polling it while servers change.
      */
-    private final Map<String, Matches> matches = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Matches> eldest) { return size() > 8; }
-    };
-
-    private record Matches(long version, List<Resource> resources) {}
+    private final KeptMatches kept = new KeptMatches();
 
     /** The next step of every resource in transition, earliest first. */
     private final PriorityQueue<Due> due = new PriorityQueue<>();
@@ -103,7 +96,6 @@ public final class Account {
                         else CURRENT.set(outer);
                     }
                     if (tx.changed) {
-                        Mutations.bump();
                         onChange.run();
                         if (sink != null) tx.emit(sink);
                     }
@@ -129,13 +121,13 @@ public final class Account {
     synchronized void clear() {
         boolean had = false;
         for (ResourceIndex m : byId.values()) had |= m.size() > 0;
+        for (KindIndex k : byKind.values()) k.forgetAll();
         byKind.clear();
         byId.clear();
         referrers.clear();
         referrerValues.clear();
-        matches.clear();
+        kept.clear();
         due.clear();
-        Mutations.bump();
         if (had) onChange.run();
     }
 
@@ -276,8 +268,8 @@ public final class Account {
             if (r.inTransition()) due.add(new Due(lifecycle.due(r), dueSeq++, r, r.stamp()));
         }
 
-        private ResourceSet of(String provider, String kind) {
-            return byKind.computeIfAbsent(Kinds.key(provider, kind), k -> new ResourceSet());
+        private KindIndex of(String provider, String kind) {
+            return byKind.computeIfAbsent(Kinds.key(provider, kind), k -> new KindIndex(provider, kind, kinds.get(provider, kind), kept));
         }
 
         /** The resource, or null when it does not exist (or has finished going away). */
@@ -297,8 +289,8 @@ public final class Account {
 
         /** Every live resource of the kind, in creation order (a copy: the caller may change the account). */
         public List<Resource> list(String provider, String kind) {
-            ResourceSet m = byKind.get(Kinds.key(provider, kind));
-            return m == null ? List.of() : new ArrayList<>(m);
+            KindIndex m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : new ArrayList<>(m.members);
         }
 
         /**
@@ -306,27 +298,52 @@ public final class Account {
          * the kind and change nothing while they walk, such as a list page out of 100,000.
          */
         public java.util.Collection<Resource> view(String provider, String kind) {
-            ResourceSet m = byKind.get(Kinds.key(provider, kind));
-            return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m);
+            KindIndex m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? List.of() : java.util.Collections.unmodifiableCollection(m.members);
         }
 
         /**
-         * What {@code walk} finds (it only reads), or what it found for the same {@code key} when nothing has
-         * changed since: the key must name everything the walk depends on (kind, region, every filter and order).
-         * The list is read-only and shared.
+         * The resources of the kind that pass {@code test}, in {@code order} (null: creation order), as a list
+         * query keeps them ({@link KeptMatches}): the first call walks the kind, later ones patch what it found
+         * with what changed in the account since; or, given {@code from} (a few candidates in creation order, a
+         * superset of the matches, such as {@link #withField}'s or {@link #getAll}'s), those are walked and
+         * nothing is kept. {@code key} must name everything the test and the order depend
+         * on (region, every filter, the order), and they may read nothing but the resource itself and fixed
+         * catalogues. The list is read-only, shared, and never changes.
          */
-        public List<Resource> matches(String key, java.util.function.Supplier<List<Resource>> walk) {
-            long now = Mutations.count();
-            Matches m = matches.get(key);
-            if (m != null && m.version() == now) return m.resources();
-            List<Resource> found = java.util.Collections.unmodifiableList(walk.get());
-            matches.put(key, new Matches(now, found));
-            return found;
+        public List<Resource> matches(String provider, String kind, String key, java.util.Collection<Resource> from,
+                                      java.util.function.Predicate<Resource> test, Order<?> order) {
+            return kept.matches(of(provider, kind), key, from, test, order);
+        }
+
+        /** The live resources of the kind with these ids, in creation order (unknown ids left out). */
+        public List<Resource> getAll(String provider, String kind, java.util.Collection<String> ids) {
+            List<Resource> out = new ArrayList<>(ids.size());
+            for (String id : new java.util.LinkedHashSet<>(ids)) {
+                Resource r = get(provider, kind, id);
+                if (r != null) out.add(r);
+            }
+            out.sort(KeptMatches.BY_ORDINAL);
+            return out;
+        }
+
+        /**
+         * The live resources of the kind whose field equals {@code value}, in creation order: from the kind's index
+         * when it indexes the field ({@link ResourceKind#indexedFields}), else by a walk.
+         */
+        public List<Resource> withField(String provider, String kind, String field, Object value) {
+            KindIndex m = byKind.get(Kinds.key(provider, kind));
+            if (m == null) return List.of();
+            List<Resource> hit = m.withValue(field, value);
+            if (hit != null) return hit;
+            List<Resource> out = new ArrayList<>();
+            for (Resource r : m.members) if (value != null && value.equals(r.fields().get(field))) out.add(r);
+            return out;
         }
 
         public int count(String provider, String kind) {
-            ResourceSet m = byKind.get(Kinds.key(provider, kind));
-            return m == null ? 0 : m.size();
+            KindIndex m = byKind.get(Kinds.key(provider, kind));
+            return m == null ? 0 : m.members.size();
         }
 
         /** Adds a resource (its references are indexed; a transition under way goes on from where it is). */
@@ -366,7 +383,7 @@ public final class Account {
                 if (!isLive(gone)) continue;
                 byId.get(gone.provider()).remove(gone);
                 if (removedIds != null) removedIds.add(new String[] {gone.provider(), gone.id()});
-                ResourceSet m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
+                KindIndex m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
                 if (m != null) m.remove(gone);
                 for (List<String> ids : gone.references().values()) for (String id : ids) dropReferrer(gone, id);
                 HashMap<String, Map<String, ReferrerValues>> values = referrerValues.get(gone.provider());

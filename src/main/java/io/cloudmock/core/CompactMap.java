@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Not thread-safe (resources change under their account's lock); shapes are shared across threads and
  * immutable. Iteration order, {@code equals} and {@code hashCode} are those of a {@code LinkedHashMap} with the
- * same puts and removes, so nothing rendered from it changes. Every change counts in {@link Mutations}.
+ * same puts and removes, so nothing rendered from it changes. A subclass hears of every write, before and after
+ * it ({@link #writing}, {@link #wrote}): a resource's fields keep its account's field indexes with them.
  *
  * <p>A {@code Map} of its own rather than an {@code AbstractMap}: that one keeps two view fields per map, and the
  * first {@code values()} of each map made a view object for good (both together about 30 bytes a resource).
@@ -49,8 +50,14 @@ public class CompactMap<V> implements Map<String, V> {
 
     private static final Object[] NO_VALUES = new Object[0];
 
-    /** Called on every write, before it is made: a subclass's hook (the resource's fields tell the change log). */
-    protected void written() {}
+    /**
+     * Called on every write before it is made, with the key written ({@code null}: every key, a clear): a
+     * subclass's hook (a resource's fields count the change and take the old value out of their field indexes).
+     */
+    protected void writing(String key) {}
+
+    /** Called after every write, as {@link #writing} before it (the new value goes into the field indexes). */
+    protected void wrote(String key) {}
 
     @Override public int size() { return shape.size(); }
 
@@ -82,12 +89,12 @@ public class CompactMap<V> implements Map<String, V> {
     public V put(String key, V value) {
         Objects.requireNonNull(key, "key");
         Object v = Values.intern(value);
-        Mutations.bump();
-        written();
+        writing(key);
         int i = shape.slot(key);
         if (i >= 0) {
             V old = (V) values[i];
             values[i] = v;
+            wrote(key);
             return old;
         }
         shape = shape.with(key);
@@ -97,6 +104,7 @@ public class CompactMap<V> implements Map<String, V> {
         if (values.length < n) values = Arrays.copyOf(values, n);
         values[n - 1] = v;
         modCount++;
+        wrote(key);
         return null;
     }
 
@@ -112,22 +120,23 @@ public class CompactMap<V> implements Map<String, V> {
     }
 
     private void removeSlot(int i) {
-        Mutations.bump();
-        written();
+        String key = shape.key(i);
+        writing(key);
         int n = shape.size();
         shape = shape.without(i);
         System.arraycopy(values, i + 1, values, i, n - i - 1);
         values[n - 1] = null;
         modCount++;
+        wrote(key);
     }
 
     @Override
     public void clear() {
-        Mutations.bump();
-        written();
+        writing(null);
         shape = Shape.EMPTY;
         values = NO_VALUES;
         modCount++;
+        wrote(null);
     }
 
     @Override
@@ -253,10 +262,10 @@ public class CompactMap<V> implements Map<String, V> {
         @Override
         public V setValue(V value) {
             if (of != shape) return put(key, value);
-            Mutations.bump();
-            written();
+            writing(key);
             @SuppressWarnings("unchecked") V old = (V) values[slot];
             values[slot] = Values.intern(value);
+            wrote(key);
             return old;
         }
 

@@ -32,6 +32,13 @@ public final class Resource {
      * is rendered from this resource alone ({@link RenderCache}) stays valid while it stands, whatever else changes.
      */
     private long version;
+    /**
+     * Its account's resources of its kind while it is one of them (set by {@code Tx.add}, cleared by
+     * {@code Tx.remove}): every change is told to it, so the account's field indexes and kept list matches follow.
+     */
+    KindIndex home;
+    /** Its place in its account's creation order (set by {@code Tx.add}): what "in creation order" sorts by. */
+    long ordinal;
     private final Map<String, Object> fields;
     /** Reference name (usually the kind referred to: "subnet", "acg") to ids, in the order given. */
     private final Map<String, List<String>> references = new CompactMap<>();
@@ -60,10 +67,16 @@ public final class Resource {
         }
 
         @Override
-        protected void written() {
+        protected void writing(String key) {
             if (owner == null) return; // filled by the constructor, before the resource exists
-            owner.version++;
+            owner.changed();
             Account.fieldsChanged(owner);
+            if (owner.home != null) owner.home.unindex(owner, key);
+        }
+
+        @Override
+        protected void wrote(String key) {
+            if (owner != null && owner.home != null) owner.home.index(owner, key);
         }
     }
 
@@ -92,9 +105,14 @@ public final class Resource {
         return ids == null || ids.isEmpty() ? null : ids.get(0);
     }
 
-    void setReferences(String name, List<String> ids) {
-        Mutations.bump();
+    /** A field, the state or a reference is about to change. */
+    private void changed() {
         version++;
+        if (home != null) home.changed(this);
+    }
+
+    void setReferences(String name, List<String> ids) {
+        changed();
         if (ids.isEmpty()) references.remove(name);
         else references.put(name, List.copyOf(ids));
     }
@@ -108,8 +126,7 @@ public final class Resource {
     }
 
     void enter(String newState, List<String> rest, Instant at) {
-        Mutations.bump();
-        version++;
+        changed();
         this.state = newState;
         this.path = List.copyOf(rest);
         this.since = at;

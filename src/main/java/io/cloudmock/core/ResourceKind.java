@@ -43,6 +43,16 @@ public interface ResourceKind {
     default String uniqueField() { return null; }
 
     /**
+     * The fields each account indexes for this kind (value to resources, kept with every write:
+     * {@link Account.Tx#withField}), so that finding the resources with one value does not walk them all; by
+     * default the unique field, which every create checks. Each index costs a map entry a resource (about 50
+     * bytes); fields that hold strings only.
+     */
+    default java.util.List<String> indexedFields() {
+        return uniqueField() == null ? java.util.List.of() : java.util.List.of(uniqueField());
+    }
+
+    /**
      * Called under the account lock before a resource made by the control API, a seed or an import is added: check
      * its references as the provider checks them (IllegalArgumentException with a message for the test author), and
      * fill in missing ones (a server without a subnet lands in the account's ready network). Imports call it too.

@@ -4,10 +4,8 @@ import io.cloudmock.core.Resource;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * createServerInstances: every parameter is checked before anything is created, then all servers of the
@@ -60,10 +58,11 @@ final class NcpCreate {
             if (existingCount + count > LIMIT) {
                 throw new NcpException(NcpError.CREATE_LIMIT, LIMIT, existingCount + count);
             }
-            java.util.Collection<Resource> existing = tx.view(r.flavour().provider, NcpModel.KIND);
-            Set<String> taken = new HashSet<>();
-            for (Resource i : existing) taken.add(i.string("serverName"));
-            for (String name : names) if (taken.contains(name)) throw new NcpException(NcpError.NAME_IN_USE);
+            for (String name : names) {
+                if (!tx.withField(r.flavour().provider, NcpModel.KIND, "serverName", name).isEmpty()) {
+                    throw new NcpException(NcpError.NAME_IN_USE);
+                }
+            }
             // every reference and address is checked and chosen before anything is made
             NcpServerNics.Plan plan = classic ? null : NcpServerNics.plan(tx, r, p, nicsAsked, count);
             String keyName = classic ? (loginKey == null ? "cloudmock-key" : loginKey) : NcpServerNics.loginKey(tx, loginKey);

@@ -73,6 +73,9 @@ final class NcpNetworkActions {
     static final Comparator<String> BY_NUMBER =
             Comparator.comparingLong((String no) -> parseOr(no, Long.MAX_VALUE)).thenComparing(Comparator.naturalOrder());
 
+    /** {@code s} as a number, or {@code fallback} when it is not one (the first key of {@link #BY_NUMBER}). */
+    static long numberOr(String s, long fallback) { return parseOr(s, fallback); }
+
     private static long parseOr(String s, long fallback) {
         try {
             return Long.parseLong(s);

@@ -1,11 +1,11 @@
 package io.cloudmock.ncp;
 
 import io.cloudmock.core.Account;
+import io.cloudmock.core.Order;
 import io.cloudmock.core.Resource;
 import io.cloudmock.core.Transition;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,30 +33,33 @@ final class NcpServerActions {
         }
         Integer pageNo = p.integer("pageNo", 0, Integer.MAX_VALUE);
         Integer pageSize = p.integer("pageSize", 0, Integer.MAX_VALUE);
-        Comparator<Resource> order = order(p);
+        Order<?> order = order(p);
         Predicate<Resource> filter = r.flavour().classic() ? classicFilter(r) : vpcFilter(r);
         Set<String> wanted = ids.isEmpty() ? null : new HashSet<>(ids);
-        // everything the matches depend on but the page: the same filter paged through walks the servers once
+        Predicate<Resource> test = i -> (wanted == null || wanted.contains(i.id()))
+                && (status == null || NcpStates.of(i.state()).status.equals(status))
+                && filter.test(i);
+        // everything the matches depend on but the page: the same filter paged through, or polled while servers
+        // change, walks the servers once (the account keeps its matches up to date)
         java.util.TreeMap<String, String> query = new java.util.TreeMap<>(p.asMap());
         query.remove("pageNo");
         query.remove("pageSize");
         query.remove("responseFormatType");
-        String key = "server " + r.flavour().provider + " " + r.regionCode() + " " + query;
+        String provider = r.flavour().provider;
+        String key = "server " + provider + " " + r.regionCode() + " " + query;
+        String name = r.flavour().classic() ? null : p.get("serverName");
         return r.account().atomically(tx -> {
-            List<Resource> all = tx.matches(key, () -> {
-                List<Resource> found = new ArrayList<>();
-                // one server by its number (how Terraform and the SDKs read a server back): no walk of them all
-                java.util.Collection<Resource> candidates = wanted != null && wanted.size() == 1
-                        ? one(tx.get(r.flavour().provider, NcpModel.KIND, wanted.iterator().next()))
-                        : tx.view(r.flavour().provider, NcpModel.KIND);
-                for (Resource i : candidates) {
-                    if (wanted != null && !wanted.contains(i.id())) continue;
-                    if (status != null && !NcpStates.of(i.state()).status.equals(status)) continue;
-                    if (filter.test(i)) found.add(i);
-                }
-                if (order != null) found.sort(order);
-                return found;
-            });
+            List<Resource> all;
+            if (wanted != null && wanted.size() == 1) {
+                // one server by its number (how Terraform and the SDKs read a server back): no walk, nothing kept
+                Resource one = tx.get(provider, NcpModel.KIND, wanted.iterator().next());
+                all = one != null && test.test(one) ? List.of(one) : List.of();
+            } else {
+                // servers by number, or by their exact name (the account's name index): only those are looked at
+                java.util.Collection<Resource> from = wanted != null ? tx.getAll(provider, NcpModel.KIND, wanted)
+                        : name != null ? tx.withField(provider, NcpModel.KIND, "serverName", name) : null;
+                all = tx.matches(provider, NcpModel.KIND, key, from, test, order);
+            }
             return NcpServerView.payload(NcpList.page(all, pageNo, pageSize), all.size(), r.flavour());
         });
     }
@@ -108,10 +111,11 @@ final class NcpServerActions {
         boolean tagFilter = !p.list("tagKeyList").isEmpty() || !p.list("tagValueList").isEmpty();
         return i -> {
             if (tagFilter) return false;
-            NcpCatalog.Zone zone = NcpCatalog.zone(i.string("zoneNo")).orElse(NcpCatalog.ZONES.get(0));
-            String instanceRegionNo = NcpCatalog.region(zone.regionCode(), true).map(NcpCatalog.Region::regionNo).orElse("");
-            if (regionNo != null && !regionNo.equals(instanceRegionNo)) return false;
-            if (zoneNo != null && !zoneNo.equals(zone.zoneNo())) return false;
+            if (regionNo != null || zoneNo != null) {
+                String[] place = CLASSIC_PLACES.computeIfAbsent(i.string("zoneNo"), NcpServerActions::classicPlace);
+                if (regionNo != null && !regionNo.equals(place[0])) return false;
+                if (zoneNo != null && !zoneNo.equals(place[1])) return false;
+            }
             if (needle != null && filterName != null) {
                 // "searchFilterValue" is a case-insensitive partial match (Classic docs)
                 boolean byIp = filterName.equalsIgnoreCase("ip");
@@ -124,22 +128,49 @@ final class NcpServerActions {
         };
     }
 
-    /** sortedBy: serverName | serverInstanceNo | createDate (any case); sortingOrder: ascending | descending. */
-    private static Comparator<Resource> order(NcpParams p) {
+    /**
+     * A Classic server's region number and zone number, by the zone number (or code) it holds: the catalogue's
+     * lookups cost a stream each, twice a server, and a filter by region or zone tests every server.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> CLASSIC_PLACES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String[] classicPlace(String zoneNoOrCode) {
+        NcpCatalog.Zone zone = NcpCatalog.zone(zoneNoOrCode).orElse(NcpCatalog.ZONES.get(0));
+        String regionNo = NcpCatalog.region(zone.regionCode(), true).map(NcpCatalog.Region::regionNo).orElse("");
+        return new String[] {regionNo, zone.zoneNo()};
+    }
+
+    /**
+     * sortedBy: serverName | serverInstanceNo | createDate (any case); sortingOrder: ascending | descending. Ties
+     * (equal names) stay in creation order either way. Numbers compare as {@link NcpNetworkActions#BY_NUMBER} does,
+     * parsed once a server ({@link SortKey}).
+     */
+    private static Order<?> order(NcpParams p) {
         String sortedBy = p.get("sortedBy");
         String sortingOrder = p.get("sortingOrder");
         if (sortingOrder != null && !sortingOrder.equalsIgnoreCase("ascending") && !sortingOrder.equalsIgnoreCase("descending")) {
             throw new NcpException(NcpError.INVALID_PARAMETER, "sortingOrder", sortingOrder);
         }
         if (sortedBy == null) return null;
-        Comparator<Resource> c = switch (sortedBy.toLowerCase(Locale.ROOT)) {
-            case "servername" -> Comparator.comparing(i -> i.string("serverName"));
-            case "serverinstanceno" -> Comparator.comparing(Resource::id, NcpNetworkActions.BY_NUMBER);
-            case "createdate" -> Comparator.comparing((Resource i) -> i.string("createDate"))
-                    .thenComparing(Resource::id, NcpNetworkActions.BY_NUMBER);
+        Order<?> o = switch (sortedBy.toLowerCase(Locale.ROOT)) {
+            case "servername" -> Order.by(i -> i.string("serverName"));
+            case "serverinstanceno" -> Order.by(i -> new SortKey("", i.id()));
+            case "createdate" -> Order.by(i -> new SortKey(i.string("createDate"), i.id()));
             default -> throw new NcpException(NcpError.INVALID_PARAMETER, "sortedBy", sortedBy);
         };
-        return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? c.reversed() : c;
+        return sortingOrder != null && sortingOrder.equalsIgnoreCase("descending") ? o.reversed() : o;
+    }
+
+    /** A text, then a server number as {@link NcpNetworkActions#BY_NUMBER} orders it (numeric, then as text). */
+    private record SortKey(String text, long number, String no) implements Comparable<SortKey> {
+        SortKey(String text, String no) { this(text, NcpNetworkActions.numberOr(no, Long.MAX_VALUE), no); }
+
+        @Override
+        public int compareTo(SortKey o) {
+            int c = text.compareTo(o.text);
+            if (c == 0) c = Long.compare(number, o.number);
+            return c != 0 ? c : no.compareTo(o.no);
+        }
     }
 
     /** VPC only. Unknown, terminated or other-region numbers: 200 with totalRows 0 (Terraform reads that as gone). */
@@ -266,8 +297,8 @@ final class NcpServerActions {
         NcpNames.check(name);
         return r.account().atomically(tx -> {
             Resource i = one(r, tx);
-            for (Resource other : tx.view(r.flavour().provider, NcpModel.KIND)) {
-                if (other != i && other.string("serverName").equals(name)) throw new NcpException(NcpError.NAME_IN_USE);
+            for (Resource other : tx.withField(r.flavour().provider, NcpModel.KIND, "serverName", name)) {
+                if (other != i) throw new NcpException(NcpError.NAME_IN_USE);
             }
             i.fields().put("serverName", name);
             tx.touched();

@@ -24,11 +24,20 @@ final class InstanceQueries {
     static void describe(ZenlayerCall call, ObjectNode response) {
         Predicate<Resource> filter = filter(call.body());
         ZenlayerRequest b = call.body();
+        List<String> ids = b.strings("instanceIds", ZenlayerRequest.MAX_IDS);
         b.pageSize();
         b.pageNum();
+        // everything the filter depends on: the body but its page (polled while instances change, the account
+        // keeps the matches up to date instead of walking every instance again)
+        com.fasterxml.jackson.databind.node.ObjectNode query = b.node().deepCopy();
+        query.remove("pageSize");
+        query.remove("pageNum");
+        String key = "instance " + query;
         call.account().atomically(tx -> {
-            List<Resource> matched = new ArrayList<>();
-            for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (filter.test(i)) matched.add(i);
+            // instances by id (how Terraform reads them back): only those are looked at
+            java.util.Collection<Resource> from = ids == null || ids.isEmpty() ? null
+                    : tx.getAll(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, ids);
+            List<Resource> matched = tx.matches(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, key, from, filter, null);
             response.put("totalCount", matched.size());
             response.putRawValue("dataSet", ZenlayerJson.instancesRaw(b.page(matched)));
             return null;
