@@ -65,6 +65,14 @@ final class NcpNetworkActions {
         return ips;
     }
 
+    /** Whether one of the server's interfaces has {@code ip}: {@link #privateIps} without a list a server (a filter tests all). */
+    static boolean hasPrivateIp(Resource server, String ip) {
+        if (server.fields().get("networkInterfaces") instanceof List<?> list) {
+            for (Object o : list) if (o instanceof Map<?, ?> m && m.get("ip") != null && ip.equals(m.get("ip").toString())) return true;
+        }
+        return false;
+    }
+
     // ---- numbering
 
     static String offset(String no, long offset) { return Long.toString(parseOr(no, 0) + offset); }

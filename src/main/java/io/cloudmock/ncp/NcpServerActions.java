@@ -83,7 +83,7 @@ final class NcpServerActions {
                 && (name == null || name.equals(i.string("serverName")))
                 && (diskType == null || diskType.equals(i.string("baseBlockStorageDiskType")))
                 && (diskDetail == null || diskDetail.equals(i.string("baseBlockStorageDiskDetailType")))
-                && (ip == null || ip.equals(i.string("publicIp")) || NcpNetworkActions.privateIps(i).contains(ip))
+                && (ip == null || ip.equals(i.string("publicIp")) || NcpNetworkActions.hasPrivateIp(i, ip))
                 && (placementGroups.isEmpty() || placementGroups.contains(i.string("placementGroupNo")))
                 && (hypervisors.isEmpty() || hypervisors.contains(i.string("hypervisorType")));
     }

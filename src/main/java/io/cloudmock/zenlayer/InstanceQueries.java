@@ -51,8 +51,9 @@ final class InstanceQueries {
         b.pageNum();
         Set<String> wanted = ids == null || ids.isEmpty() ? null : new HashSet<>(ids);
         call.account().atomically(tx -> {
-            List<Resource> matched = new ArrayList<>();
-            for (Resource i : tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND)) if (wanted == null || wanted.contains(i.id())) matched.add(i);
+            // by id when asked (no walk of every instance), else all of them, in creation order either way
+            List<Resource> matched = wanted == null ? new ArrayList<>(tx.view(ZenlayerModel.PROVIDER, ZenlayerModel.KIND))
+                    : tx.getAll(ZenlayerModel.PROVIDER, ZenlayerModel.KIND, wanted);
             response.put("totalCount", matched.size());
             ArrayNode data = response.putArray("dataSet");
             for (Resource i : b.page(matched)) data.addObject().put("instanceId", i.id()).put("instanceStatus", i.state());
