@@ -1,9 +1,10 @@
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by run.sh, which sets work, JAR, pid and reads the rest
 # Sourced by bench/run.sh: the Docker image's start-up, without a Docker engine. Everything is read from the
 # runtime stage (the last FROM) of docker/Dockerfile, so the figures follow the image and cannot drift from it:
 #
 # 1. "the image's command line": its ENTRYPOINT, ENV and the cache its own training RUN makes, on this machine's
 #    JVM of the image's Java version (the feature version in the FROM tag, e.g. eclipse-temurin:25-jre-alpine).
-#    Only `java` (that JVM) and /app/ (a directory of the bench) are substituted. This is the figure the issue's
+#    Only `java` (that JVM), /app/ (a directory of the bench) and the training's port are substituted. This is the figure the issue's
 #    target is about: what the image's JVM does from its start to the first 200.
 # 2. "podman run of the image": an image built by podman from the runtime stage verbatim, on a local base made
 #    from the same JVM and busybox (no registry here), started with `podman run -p` and timed to the first 200
@@ -57,11 +58,13 @@ image_prepare() {
   # the training: every RUN of the stage that starts the jar, run by sh as the image build does
   training=$(awk 'toupper($1) == "RUN" && /-jar \/app\/cloudmock\.jar/ { sub(/^[^ ]+ +/, ""); print }' <<<"$stage")
   [ -n "$training" ] || { image_why="no training RUN in the runtime stage"; return 1; }
-  training=$(sed "s|/app/|$work/app/|g; s|^java |$image_java |" <<<"$training")
+  # moved to a free port, as DockerImageIT does: another start of the training on this machine may hold its own
+  local tport; tport=$(grep -o -- '--port [0-9]*' <<<"$training" | head -n1 | grep -o '[0-9]*$')
+  training=$(sed "s|/app/|$work/app/|g; s|^java |$image_java |; s|$tport|$(free_port)|g" <<<"$training")
   if ! (cd "$work" && timeout 300 sh -c "$training") >"$work/training.log" 2>&1; then
     image_why="the training RUN failed: $(tail -n 3 "$work/training.log" | tr '\n' ' ')"; return 1
   fi
-  echo "image: training made $(cd "$work/app" && ls | grep -v '^cloudmock.jar$' | tr '\n' ' ')with $image_java" >&2
+  echo "image: the training wrote $(find "$work/app" -type f ! -name cloudmock.jar ! -name '*.log' -printf '%f ') with $image_java" >&2
 }
 
 image_launch() {   # port: the ENTRYPOINT as `docker run -e CLOUDMOCK_PORT=port` starts it
@@ -122,7 +125,8 @@ podman_prepare() {
     # shellcheck disable=SC2086
     if timeout 60 "${podman_cmd[@]}" run --rm $opts "$from" /bin/sh -c true >"$work/podman/try.log" 2>&1; then
       # shellcheck disable=SC2206
-      podman_opts=$opts; podman_run=("${podman_cmd[@]}" run --rm --no-healthcheck $opts); break
+      podman_opts=$opts; read -ra opt_words <<<"$opts"
+      podman_run=("${podman_cmd[@]}" run --rm --no-healthcheck "${opt_words[@]}"); break
     fi
   done
   [ ${#podman_run[@]} -gt 0 ] || { podman_why="podman run fails here: $(tail -n 1 "$work/podman/try.log")"; return 1; }
