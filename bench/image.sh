@@ -64,7 +64,7 @@ image_prepare() {
   if ! (cd "$work" && timeout 300 sh -c "$training") >"$work/training.log" 2>&1; then
     image_why="the training RUN failed: $(tail -n 3 "$work/training.log" | tr '\n' ' ')"; return 1
   fi
-  echo "image: the training wrote $(find "$work/app" -type f ! -name cloudmock.jar ! -name '*.log' -printf '%f ') with $image_java" >&2
+  echo "image: the training wrote $(find "$work/app" -type f ! -name cloudmock.jar -printf '%f, ')using $image_java" >&2
 }
 
 image_launch() {   # port: the ENTRYPOINT as `docker run -e CLOUDMOCK_PORT=port` starts it

@@ -152,7 +152,9 @@ image_note=""; [ -n "$image_why" ] && image_note=" ($image_why)"
 podman_note=""; [ -n "$podman_why" ] && podman_note=" ($podman_why)"
 
 # --- the JUnit extension's starts in one JVM (what CloudMockExtension does per test class) -------------------
-read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null)
+# its figures are the last line: without a logging configuration of the embedding application, logback's default
+# writes Jetty's DEBUG lines to stdout before it
+read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null | tail -n 1)
 echo "extension starts: first $ext_first ms, later median $ext_later ms" >&2
 
 # --- cloudmock: idle RSS, then the bytes every server is to answer ------------------------------------------
