@@ -166,7 +166,7 @@ public final class Pipeline {
 
     private static void send(HttpCall ctx, Exchange exchange, Reply reply) {
         exchange.errorCode = reply.errorCode();
-        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.parts());
     }
 
     private static Exchange exchange(HttpCall ctx) { return ctx.exchange(); }
@@ -190,7 +190,9 @@ public final class Pipeline {
             drain(in);
             throw new TooLarge();
         }
-        byte[] buf = new byte[declared > 0 ? (int) declared : 8192];
+        if (declared == 0) return NO_BODY;
+        // no length declared: a chunked body, or (most GETs) none at all, which a small first buffer answers
+        byte[] buf = new byte[declared > 0 ? (int) declared : 512];
         int n = 0;
         while (true) {
             if (n == buf.length) {
@@ -204,8 +206,10 @@ public final class Pipeline {
             if (r < 0) break;
             n += r;
         }
-        return n == buf.length ? buf : java.util.Arrays.copyOf(buf, n);
+        return n == buf.length ? buf : n == 0 ? NO_BODY : java.util.Arrays.copyOf(buf, n);
     }
+
+    private static final byte[] NO_BODY = new byte[0];
 
     /**
      * Reads and forgets the rest of an over-limit body, up to what the server accepts at all, so a client still

@@ -28,27 +28,27 @@ final class NcpEnvelopes {
             new ConcurrentHashMap<>(), new ConcurrentHashMap<>()};
 
     static byte[] success(NcpFormat format, String action, Map<String, Object> payload, String requestId) {
-        if (!plain(requestId)) return bytes(format.success(action, payload, requestId));
+        return io.cloudmock.core.Reply.join(parts(format, action, payload, requestId));
+    }
+
+    /** The answer as the kept head, the request id and the kept tail (shared, never copied), or in one part. */
+    static byte[][] parts(NcpFormat format, String action, Map<String, Object> payload, String requestId) {
+        if (!plain(requestId)) return one(bytes(format.success(action, payload, requestId)));
         ConcurrentHashMap<String, Envelope> last = LAST[format.ordinal()];
         Envelope e = last.get(action);
         if (e == null || !same(e.payload(), payload)) {
             Object kept = snapshot(payload);
-            if (kept == null) return bytes(format.success(action, payload, requestId));
+            if (kept == null) return one(bytes(format.success(action, payload, requestId)));
             String whole = format.success(action, payload, SLOT);
             int at = whole.indexOf(SLOT);
-            if (at < 0 || whole.indexOf(SLOT, at + 1) >= 0) return bytes(format.success(action, payload, requestId));
+            if (at < 0 || whole.indexOf(SLOT, at + 1) >= 0) return one(bytes(format.success(action, payload, requestId)));
             e = new Envelope(kept, bytes(whole.substring(0, at)), bytes(whole.substring(at + SLOT.length())));
             last.put(action, e);
         }
-        byte[] head = e.head();
-        byte[] tail = e.tail();
-        int n = requestId.length();
-        byte[] out = new byte[head.length + n + tail.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        for (int i = 0; i < n; i++) out[head.length + i] = (byte) requestId.charAt(i);
-        System.arraycopy(tail, 0, out, head.length + n, tail.length);
-        return out;
+        return new byte[][] {e.head(), requestId.getBytes(StandardCharsets.US_ASCII), e.tail()};
     }
+
+    private static byte[][] one(byte[] body) { return new byte[][] {body}; }
 
     /** Forgets every answer kept (tests: a cached answer against a fresh one). */
     static void clear() { for (ConcurrentHashMap<String, Envelope> m : LAST) m.clear(); }

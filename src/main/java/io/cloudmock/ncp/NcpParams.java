@@ -63,9 +63,10 @@ public final class NcpParams {
 
     /** The value, or null when absent. An empty value counts as absent, as the SDKs send nothing for unset. */
     public String get(String name) {
-        read.add(prefix + name);
         String v = values.get(name);
-        return v == null || v.isEmpty() ? null : v;
+        if (v == null) return null;
+        read.add(prefix.isEmpty() ? name : prefix + name); // only a name sent can be unread: the rest need no record
+        return v.isEmpty() ? null : v;
     }
 
     public boolean has(String name) { return get(name) != null; }

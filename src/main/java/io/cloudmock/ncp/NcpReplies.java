@@ -9,7 +9,7 @@ final class NcpReplies {
     private NcpReplies() {}
 
     static Reply success(NcpFormat format, String action, java.util.Map<String, Object> payload, String requestId) {
-        return Reply.ok(format.contentType(), NcpEnvelopes.success(format, action, payload, requestId));
+        return Reply.ok(format.contentType(), NcpEnvelopes.parts(format, action, payload, requestId));
     }
 
     static Reply error(NcpFormat format, int status, String code, String message) {

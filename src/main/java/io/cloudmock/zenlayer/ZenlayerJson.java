@@ -24,7 +24,7 @@ public final class ZenlayerJson {
     public static ObjectNode response(String requestId) { return Json.MAPPER.createObjectNode().put("requestId", requestId); }
 
     static Reply success(String requestId, ObjectNode response) {
-        return new Reply(200, CONTENT_TYPE, ZenlayerReplies.success(requestId, response, ZenlayerJson::render), "");
+        return new Reply(200, CONTENT_TYPE, ZenlayerReplies.parts(requestId, response, ZenlayerJson::render), "");
     }
 
     private static byte[] render(String requestId, ObjectNode response) {

@@ -219,7 +219,16 @@ public final class ZenlayerModel implements ResourceKind {
         return m;
     }
 
-    public static String defaultSubnet(String zoneId) { return "subnet-default-" + zoneId.toLowerCase(java.util.Locale.ROOT); }
+    /** Asked for every zone on every call ({@code ZenlayerNetwork.ensureDefaults}): made once per zone. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> DEFAULT_SUBNETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static String defaultSubnet(String zoneId) {
+        String known = DEFAULT_SUBNETS.get(zoneId);
+        if (known != null) return known;
+        String id = "subnet-default-" + zoneId.toLowerCase(java.util.Locale.ROOT);
+        if (ZenlayerCatalog.ZONES.containsKey(zoneId)) DEFAULT_SUBNETS.put(zoneId, id); // a zone a client names is not kept
+        return id;
+    }
 
     public static String defaultSecurityGroup(String zoneId) { return "sg-default-" + zoneId.toLowerCase(java.util.Locale.ROOT); }
 

@@ -33,12 +33,17 @@ final class ZenlayerReplies {
     private static final String SLOT = "T" + Long.toHexString(new java.security.SecureRandom().nextLong()).toUpperCase() + "CLOUDMOCKRID";
 
     static byte[] success(String requestId, ObjectNode response, BiFunction<String, ObjectNode, byte[]> render) {
-        if (!plain(requestId) || !requestId.equals(response.path("requestId").textValue())) return render.apply(requestId, response);
+        return io.cloudmock.core.Reply.join(parts(requestId, response, render));
+    }
+
+    /** The answer in parts around the request id (the kept parts are shared, never copied), or in one part. */
+    static byte[][] parts(String requestId, ObjectNode response, BiFunction<String, ObjectNode, byte[]> render) {
+        if (!plain(requestId) || !requestId.equals(response.path("requestId").textValue())) return one(render.apply(requestId, response));
         for (int k = 0; k < SLOTS; k++) {
             Kept kept = KEPT.get(k);
             if (kept != null && same(kept.response(), response, true)) return paste(kept.parts(), requestId);
         }
-        if (!immutableLeaves(response)) return render.apply(requestId, response);
+        if (!immutableLeaves(response)) return one(render.apply(requestId, response));
         ObjectNode copy = response.deepCopy();
         copy.put("requestId", SLOT);
         String whole = new String(render.apply(SLOT, copy), StandardCharsets.UTF_8);
@@ -49,7 +54,7 @@ final class ZenlayerReplies {
             from = at + SLOT.length();
         }
         parts.add(whole.substring(from).getBytes(StandardCharsets.UTF_8));
-        if (parts.size() != 3) return render.apply(requestId, response);
+        if (parts.size() != 3) return one(render.apply(requestId, response));
         Kept kept = new Kept(copy, parts.toArray(new byte[0][]));
         KEPT.set(Math.floorMod(NEXT.getAndIncrement(), SLOTS), kept);
         return paste(kept.parts(), requestId);
@@ -58,19 +63,15 @@ final class ZenlayerReplies {
     /** Forgets every answer kept (tests: a cached answer against a fresh one). */
     static void clear() { for (int k = 0; k < SLOTS; k++) KEPT.set(k, null); }
 
-    private static byte[] paste(byte[][] parts, String id) {
-        int n = id.length();
-        int size = (parts.length - 1) * n;
-        for (byte[] p : parts) size += p.length;
-        byte[] out = new byte[size];
-        int at = 0;
+    private static byte[][] one(byte[] body) { return new byte[][] {body}; }
+
+    /** The kept parts with the id between each two (plain ASCII, see {@code plain}). */
+    private static byte[][] paste(byte[][] parts, String id) {
+        byte[] idBytes = id.getBytes(StandardCharsets.US_ASCII);
+        byte[][] out = new byte[parts.length * 2 - 1][];
         for (int k = 0; k < parts.length; k++) {
-            if (k > 0) {
-                for (int i = 0; i < n; i++) out[at + i] = (byte) id.charAt(i);
-                at += n;
-            }
-            System.arraycopy(parts[k], 0, out, at, parts[k].length);
-            at += parts[k].length;
+            out[2 * k] = parts[k];
+            if (k > 0) out[2 * k - 1] = idBytes;
         }
         return out;
     }

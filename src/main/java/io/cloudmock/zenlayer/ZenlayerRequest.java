@@ -91,9 +91,10 @@ public final class ZenlayerRequest {
     public String path(String name) { return prefix + name; }
 
     private JsonNode value(String name) {
-        read.add(INDEX.matcher(path(name)).replaceAll("[]"));
         JsonNode v = node.get(name);
-        return v == null || v.isNull() ? null : v;
+        if (v == null) return null; // only a parameter sent can be unread: the rest need no record
+        read.add(prefix.isEmpty() ? name : INDEX.matcher(path(name)).replaceAll("[]"));
+        return v.isNull() ? null : v;
     }
 
     public boolean has(String name) { return value(name) != null; }

@@ -6,6 +6,7 @@ import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.MultiMap;
 import org.eclipse.jetty.util.UrlEncoded;
@@ -35,7 +36,7 @@ public final class HttpCall {
     private MultiMap<String> queryParams;
     private int status = 200;
     private String contentType;
-    private byte[] body = NO_BODY;
+    private byte[][] parts = {NO_BODY};
     private boolean later;
     private boolean skipRemaining;
     private boolean sent;
@@ -152,7 +153,13 @@ public final class HttpCall {
     }
 
     public HttpCall result(byte[] bytes) {
-        this.body = bytes;
+        this.parts = new byte[][] {bytes};
+        return this;
+    }
+
+    /** A body in parts, written one after another. */
+    public HttpCall result(byte[][] parts) {
+        this.parts = parts;
         return this;
     }
 
@@ -179,12 +186,51 @@ public final class HttpCall {
         }
         response.setStatus(status);
         if (contentType != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        int length = 0;
+        for (byte[] p : parts) length += p.length;
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
         try {
             onSent.run();
         } finally {
-            response.write(true, ByteBuffer.wrap(body), callback);
+            write(length);
         }
+    }
+
+    /**
+     * A body in parts (a kept answer around a fresh request id) is copied into this thread's own send buffer and
+     * written before {@code send} returns, so a list served again leaves no copy of itself behind: a new 39 KB
+     * array per call was most of a list call's garbage, and G1 grew its heap to keep up. Jetty is done with a
+     * buffer once its write's callback completes, so the buffer is reused only after the blocking write returns.
+     * A call answered {@link #later() later} is written from the timer's thread, which must not block: it gets
+     * one new array, as does a body over {@link #SEND_BUFFER_LIMIT}.
+     */
+    private static final int SEND_BUFFER_LIMIT = 1 << 20;
+
+    private static final ThreadLocal<byte[]> SEND_BUFFER = ThreadLocal.withInitial(() -> NO_BODY);
+
+    private void write(int length) {
+        if (parts.length == 1 || later || length > SEND_BUFFER_LIMIT) {
+            response.write(true, ByteBuffer.wrap(io.cloudmock.core.Reply.join(parts)), callback);
+            return;
+        }
+        byte[] buffer = SEND_BUFFER.get();
+        if (buffer.length < length) {
+            buffer = new byte[Math.min(SEND_BUFFER_LIMIT, Math.max(length + length / 4, 16 * 1024))];
+            SEND_BUFFER.set(buffer);
+        }
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, buffer, at, p.length);
+            at += p.length;
+        }
+        try (Blocker.Callback written = Blocker.callback()) {
+            response.write(true, ByteBuffer.wrap(buffer, 0, length), written);
+            written.block();
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     boolean isSent() {
