@@ -5,8 +5,8 @@
 #
 #   mvn -q -DskipTests package && bench/run.sh            # writes the table to stdout and to $OUT
 #
-# Installs what it lacks: wrk and nginx (apt-get), WireMock's standalone jar (mvn dependency:copy, Maven's own
-# configured repository). Environment knobs:
+# Installs what it lacks: wrk, nginx, jq, wget and, for `podman run` of the image, podman, runc and busybox-static
+# (apt-get), WireMock's standalone jar (mvn dependency:copy, Maven's own configured repository). Environment knobs:
 #   JAR=target/cloudmock.jar    WIREMOCK_VERSION=3.13.2    OUT=docs/benchmark-latest.md (empty: stdout only)
 #   STARTS=5  DURATION=10s  THREADS=2  CONNECTIONS=32      SCALE=100000 (servers for the scale figures; 0: skip)
 #   REQUESTS=1000000 (list calls for the RSS-after-load figure; 0: skip)   REST=20 (seconds idle before an "at rest" RSS)
