@@ -138,6 +138,35 @@ public final class CloudMock implements AutoCloseable {
         System.setProperty(key, Integer.toString(64 / referenceBytes));
     }
 
+    /**
+     * Loads and links the HTTP server's classes on another core while this thread builds the providers: the
+     * command line's first start spent about as long constructing Jetty's server, connector and gzip handler
+     * (some 450 classes, MimeTypes' tables) as everything before it. Builds one server like the real one and
+     * never starts it; the shared threads it adopts are the ones the real server uses. Called once logging is set
+     * up, since Jetty's classes open their loggers as they load.
+     */
+    static void prepareInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Server s = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
+                s.addConnector(new ServerConnector(s, new HttpConnectionFactory(new HttpConfiguration())));
+                s.setHandler(gzip(new org.eclipse.jetty.server.Handler.Abstract() {
+                    @Override
+                    public boolean handle(org.eclipse.jetty.server.Request request,
+                                          org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
+                        return false;
+                    }
+                }));
+                s.setErrorHandler(new PlainErrorHandler());
+                ConnectionLimits.DEFAULT.install(s);
+            } catch (RuntimeException | LinkageError e) {
+                // only a warm-up: the real server reports its own failure
+            }
+        }, "cloudmock-warm-up-server");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Paths no provider owns: a JSON error, never an HTML page. */
     private static void noSuchPath(HttpCall ctx) {
         ctx.status(404).contentType("application/json").result(

@@ -154,6 +154,7 @@ public final class Main implements Callable<Integer> {
                     + "add --auth verify to reject bad ones, or --auth log to log them");
         }
         warmUpJson();
+        CloudMock.prepareInBackground();
         CloudMock mock = CloudMock.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
