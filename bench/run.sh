@@ -5,14 +5,16 @@
 #
 #   mvn -q -DskipTests package && bench/run.sh            # writes the table to stdout and to $OUT
 #
-# Installs what it lacks: wrk and nginx (apt-get), WireMock's standalone jar (mvn dependency:copy, Maven's own
-# configured repository). Environment knobs:
+# Installs what it lacks: wrk, nginx, jq, wget and, for `podman run` of the image, podman, runc and busybox-static
+# (apt-get), WireMock's standalone jar (mvn dependency:copy, Maven's own configured repository). Environment knobs:
 #   JAR=target/cloudmock.jar    WIREMOCK_VERSION=3.13.2    OUT=docs/benchmark-latest.md (empty: stdout only)
 #   STARTS=5  DURATION=10s  THREADS=2  CONNECTIONS=32      SCALE=100000 (servers for the scale figures; 0: skip)
 #   REQUESTS=1000000 (list calls for the RSS-after-load figure; 0: skip)   REST=20 (seconds idle before an "at rest" RSS)
 #   EXT_STARTS=40 (the JUnit extension's starts in one JVM, bench/ExtensionStarts.java)   WARMUP=10s (wrk before each figure)
 #   ROUNDS=15 (rounds of a rename, then each filter, for the "right after a change" figure)
-# Every JVM runs as plain `java -jar` (no flags), as the issue's targets are stated.
+#   IMAGE_JAVA=/path/to/java (the JVM of the image's Java version)   PODMAN=0 (skip `podman run` of the image)
+# Every JVM runs as plain `java -jar` (no flags), as the issue's targets are stated, except the Docker image's
+# start-up rows: its ENTRYPOINT, read from docker/Dockerfile, with the cache its own training makes (bench/image.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +39,13 @@ missing=()
 command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+command -v wget >/dev/null || missing+=(wget)   # the image's training RUN calls it
+if [ "${PODMAN:-1}" != 0 ]; then
+  command -v podman >/dev/null || missing+=(podman)
+  command -v runc >/dev/null || missing+=(runc)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq "${missing[@]}"
@@ -51,9 +60,13 @@ mvn -q dependency:copy -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VE
     -DoutputDirectory="$work" -Dmdep.overWriteIfNewer=true >"$work/mvn.log" 2>&1 \
   || { echo "bench: could not fetch WireMock $WIREMOCK_VERSION:" >&2; cat "$work/mvn.log" >&2; exit 1; }
 
+# shellcheck source=bench/image.sh
+. bench/image.sh
+
 pid="" ; nginx_pid=""
 cleanup() {
   if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  podman_cleanup
   if [ -n "$nginx_pid" ] && kill -0 "$nginx_pid" 2>/dev/null; then kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -61,7 +74,8 @@ trap cleanup EXIT
 trap 'echo "bench: stopped by a failing command at line $LINENO" >&2' ERR
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 30000)); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; exit 1; }
+# below the kernel's ephemeral range (32768 and up here): a port some client connection holds cannot be bound
+free_port() { local p; for _ in $(seq 1 50); do p=$((20000 + RANDOM % 12000)); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; exit 1; }
 
 # Starts a server (cloudmock or wiremock) on a free port; sets pid and base. Does not wait for it.
 launch() {   # which
@@ -70,10 +84,12 @@ launch() {   # which
   case $1 in
     cloudmock) java -jar "$JAR" --port "$port" >"$work/out.log" 2>"$work/err.log" & ;;
     wiremock)  java -jar "$WM_JAR" --port "$port" --root-dir "$work/wm" --disable-banner >"$work/out.log" 2>"$work/err.log" & ;;
+    image)     image_launch "$port"; return ;;
+    podman)    podman_launch "$port"; return ;;
   esac
   pid=$!
 }
-health_path() { [ "$1" = cloudmock ] && echo /_cloudmock/health || echo /__admin/health; }
+health_path() { [ "$1" = wiremock ] && echo /__admin/health || echo /_cloudmock/health; }
 wait_200() {   # which; at most ~60 s
   local path; path=$(health_path "$1")
   for _ in $(seq 1 6000); do
@@ -86,7 +102,7 @@ wait_200() {   # which; at most ~60 s
 stop() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; pid=""; }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status"; }
 median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 
 # wrk: sets rps and p99 (ms) and p50 (ms); fails on non-2xx answers (a figure of errors is no figure)
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
@@ -112,21 +128,34 @@ commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 LIST="/vserver/v2/getServerInstanceList"
 
-# --- start-up: process start to the first 200, plain java -jar ---------------------------------------------
+# --- start-up: process start to the first 200, plain java -jar, and the Docker image's (bench/image.sh) ---------
 mkdir -p "$work/wm/mappings" "$work/wm/__files"
-declare -A start_ms
-for which in cloudmock wiremock; do
-  times=()
-  for _ in $(seq 1 "$STARTS"); do
+starters=(cloudmock wiremock)
+if image_prepare; then starters+=(image); else echo "bench: the image's command line not measured: $image_why" >&2; fi
+if [ "$PODMAN" = 0 ]; then podman_why="PODMAN=0"
+elif podman_prepare; then starters+=(podman); else echo "bench: podman run of the image not measured: $podman_why" >&2; fi
+# interleaved, one start of each per round, so that every median sees the same minutes of this shared machine
+declare -A start_ms start_times
+for _ in $(seq 1 "$STARTS"); do
+  for which in "${starters[@]}"; do
     t0=$(now_ms); launch "$which"; wait_200 "$which"; t1=$(now_ms); stop
-    times+=($((t1 - t0)))
+    start_times[$which]+="$((t1 - t0)) "
   done
-  start_ms[$which]=$(median "${times[@]}")
-  echo "start-up $which: ${times[*]} ms (median ${start_ms[$which]})" >&2
 done
+for which in cloudmock wiremock image podman; do
+  # shellcheck disable=SC2086
+  if [ -n "${start_times[$which]:-}" ]; then start_ms[$which]=$(median ${start_times[$which]}); else start_ms[$which]="-"; fi
+  echo "start-up $which: ${start_times[$which]:-not measured}ms (median ${start_ms[$which]})" >&2
+done
+load_startup=$(cut -d' ' -f1-3 /proc/loadavg)
+image_row_name="the Docker image's command line on $(basename "$(dirname "$(dirname "$(readlink -f "${image_java:-java}")")")"), median of $STARTS"
+image_note=""; [ -n "$image_why" ] && image_note=" ($image_why)"
+podman_note=""; [ -n "$podman_why" ] && podman_note=" ($podman_why)"
 
 # --- the JUnit extension's starts in one JVM (what CloudMockExtension does per test class) -------------------
-read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null)
+# its figures are the last line: without a logging configuration of the embedding application, logback's default
+# writes Jetty's DEBUG lines to stdout before it
+read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null | tail -n 1)
 echo "extension starts: first $ext_first ms, later median $ext_later ms" >&2
 
 # --- cloudmock: idle RSS, then the bytes every server is to answer ------------------------------------------
@@ -281,12 +310,14 @@ fi
 table=$(cat <<MD
 Measured $(date -u +%Y-%m-%dT%H:%MZ) at commit \`$commit\`: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),
 load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(java -version 2>&1 | head -n1);
-every JVM plain \`java -jar\`; wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up of the same call; the list is $bytes bytes
+every JVM plain \`java -jar\` but the image's rows (its ENTRYPOINT and training from docker/Dockerfile; load average $load_startup after the starts); wrk -t$THREADS -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up of the same call; the list is $bytes bytes
 (20 servers), WireMock $WIREMOCK_VERSION answers it from a stub, nginx ($("$NGINX" -v 2>&1 | cut -d/ -f2)) as a static file.
 
 | figure | cloudmock | WireMock | nginx | ratio | target |
 |---|---|---|---|---|---|
 | start to first 200, median of $STARTS | ${start_ms[cloudmock]} ms | ${start_ms[wiremock]} ms | - | $(ratio "${start_ms[cloudmock]}" "${start_ms[wiremock]}") x WireMock | <= 0.6 |
+| the same, $image_row_name$image_note | ${start_ms[image]} ms | ${start_ms[wiremock]} ms | - | $(ratio "${start_ms[image]}" "${start_ms[wiremock]}") x WireMock | <= 0.35 |
+| the same, \`podman run\` of the image (local base; the engine's own start included)$podman_note | ${start_ms[podman]} ms | ${start_ms[wiremock]} ms | - | $(ratio "${start_ms[podman]}" "${start_ms[wiremock]}") x WireMock | (engine) |
 | the JUnit extension's later starts in one JVM, median (first) | $ext_later ms ($ext_first ms) | - | - | | <= 50 ms |
 | idle RSS (2 s after the first 200) | $cm_idle MB | $wm_idle MB | - | $(ratio "$cm_idle" "$wm_idle") x WireMock | <= 0.8 |
 | idle RSS at rest ($REST s after it) | $cm_idle_rest MB | $wm_idle_rest MB | - | $(ratio "$cm_idle_rest" "$wm_idle_rest") x WireMock | <= 0.8 |

@@ -3,6 +3,7 @@ package io.cloudmock;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudmock.core.Json;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,24 +41,100 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * /app/cloudmock.jar), as {@code docker run -e CLOUDMOCK_PORT=N image} would, then what the CI workflow's smoke
  * job does: wait for health, run the HEALTHCHECK command, call one NCP and one Zenlayer action, stop it with
  * SIGTERM (as {@code docker stop}). Runs in {@code mvn verify} after the jar is packaged (failsafe).
- * The only substitutions: {@code java} is this JVM's java and the jar path is the built one.
+ * The only substitutions: {@code java} is a JVM of the image's Java version (the feature version of the runtime
+ * stage's FROM tag) where this machine has one, else this JVM; /app/ is a temporary directory holding the built jar
+ * and the AOT cache the stage's own training RUN writes there (run first, as the image build does, with its port
+ * moved to a free one). Without a JVM of that version, or without wget for the training, the command runs without
+ * the cache option (this JVM may not know it); the other options stay exact.
  */
 class DockerImageIT {
     static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
     static final Path JAR = Path.of("target", "cloudmock.jar");
     static final String IMAGE_JAR = "/app/cloudmock.jar";
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    static final String CACHE_OPTION = "-XX:AOTCache=";
+    static final String CACHE_OUTPUT_OPTION = "-XX:AOTCacheOutput=";
 
     static Stage runtime;
+    /** A java of the image's Java version on this machine, or null. */
+    static String imageJava;
+    /** Stands for the image's /app: the built jar and, when the training could run, its cache. */
+    static Path app;
+    static boolean trained;
+    static String trainingLog = "";
 
     /** The instructions of the Dockerfile's last stage that the image's behaviour depends on. */
-    record Stage(Map<String, String> env, List<String> entrypoint, List<String> expose, String user,
-                 String healthcheck, List<String> copies) {}
+    record Stage(String from, Map<String, String> env, List<String> entrypoint, List<String> expose, String user,
+                 String healthcheck, List<String> copies, List<String> runs) {}
 
     @BeforeAll
-    static void readDockerfile() throws IOException {
+    static void readDockerfileAndTrain() throws Exception {
         runtime = parse(Files.readString(DOCKERFILE, StandardCharsets.UTF_8));
         assertTrue(Files.isRegularFile(JAR), JAR + " is built by `mvn package` before this test runs");
+        imageJava = javaOfVersion(imageJavaVersion());
+        app = Files.createTempDirectory("cloudmock-app");
+        Files.copy(JAR, app.resolve("cloudmock.jar"));
+        if (imageJava != null && onPath("wget") && onPath("sh")) trained = train();
+    }
+
+    @AfterAll
+    static void removeApp() throws IOException {
+        if (app == null) return;
+        try (var files = Files.walk(app)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+
+    /** The feature version in the runtime stage's FROM tag (eclipse-temurin:25-jre-alpine: 25). */
+    static int imageJavaVersion() {
+        Matcher m = Pattern.compile(":(\\d+)").matcher(runtime.from());
+        assertTrue(m.find(), "the runtime stage's FROM names its Java version in its tag: " + runtime.from());
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** This JVM if it is of that version, else one under /usr/lib/jvm (where Debian and Temurin packages go). */
+    static String javaOfVersion(int version) throws IOException {
+        if (Runtime.version().feature() == version) return java();
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) return null;
+        try (var homes = Files.list(jvms)) {
+            for (Path home : homes.sorted().toList()) {
+                Path release = home.resolve("release");
+                Path bin = home.resolve("bin").resolve("java");
+                if (!Files.isRegularFile(release) || !Files.isExecutable(bin)) continue;
+                Matcher m = Pattern.compile("(?m)^JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+                if (m.find() && Integer.parseInt(m.group(1)) == version) return bin.toString();
+            }
+        }
+        return null;
+    }
+
+    /** The stage's training RUN, as the image build runs it: sh, the image's java, /app/ here, a free port. */
+    static boolean train() throws Exception {
+        String training = trainingRun();
+        Matcher port = Pattern.compile("--port (\\d+)").matcher(training);
+        assertTrue(port.find(), "the training starts the jar on a port of its own: " + training);
+        String script = training.replace("/app/", app + "/")
+                .replaceFirst("^java ", Matcher.quoteReplacement(imageJava + " "))
+                .replace(port.group(1), Integer.toString(freePort()));
+        Path log = app.resolve("training.log");
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(app.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDMOCK_") || k.startsWith("JAVA_TOOL_OPTIONS"));
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("the training RUN did not end within 300 s");
+        }
+        trainingLog = Files.readString(log);
+        return p.exitValue() == 0;
+    }
+
+    /** The runtime stage's RUN that starts the jar: the image build's training start. */
+    static String trainingRun() {
+        List<String> training = runtime.runs().stream().filter(r -> r.contains("-jar " + IMAGE_JAR)).toList();
+        assertEquals(1, training.size(), "one training RUN starts the jar: " + runtime.runs());
+        return training.get(0);
     }
 
     /** Logical lines (continuations joined, comments dropped) of the last stage, read as Docker reads them. */
@@ -79,6 +156,8 @@ class DockerImageIT {
         assertTrue(lastFrom >= 0, "no FROM");
 
         Map<String, String> env = new LinkedHashMap<>();
+        String from = lines.get(lastFrom).substring(4).strip().split("\\s+")[0];
+        List<String> runs = new ArrayList<>();
         List<String> entrypoint = null;
         List<String> expose = new ArrayList<>();
         List<String> copies = new ArrayList<>();
@@ -101,6 +180,7 @@ class DockerImageIT {
                 case "EXPOSE" -> expose.addAll(List.of(rest.split("\\s+")));
                 case "USER" -> user = rest;
                 case "COPY" -> copies.add(rest);
+                case "RUN" -> runs.add(rest);
                 case "HEALTHCHECK" -> {
                     Matcher m = Pattern.compile("^(?:--\\S+\\s+)*CMD\\s+(.+)$").matcher(rest);
                     assertTrue(m.matches(), "HEALTHCHECK ... CMD <shell command>: " + line);
@@ -110,7 +190,7 @@ class DockerImageIT {
             }
         }
         assertTrue(entrypoint != null, "no ENTRYPOINT in the runtime stage");
-        return new Stage(env, entrypoint, expose, user, healthcheck, copies);
+        return new Stage(from, env, entrypoint, expose, user, healthcheck, copies, runs);
     }
 
     private static String keyword(String line) {
@@ -142,6 +222,56 @@ class DockerImageIT {
     }
 
     @Test
+    void theEntrypointMapsTheCacheTheTrainingWritesWithTheSameJvmFlags() {
+        List<String> ep = runtime.entrypoint();
+        List<String> cache = ep.stream().filter(a -> a.startsWith(CACHE_OPTION)).toList();
+        assertEquals(1, cache.size(), "the ENTRYPOINT maps one AOT cache: " + ep);
+        String training = trainingRun();
+        String written = CACHE_OUTPUT_OPTION + cache.get(0).substring(CACHE_OPTION.length());
+        assertTrue(training.startsWith("java " + written + " "), "the training writes that cache: " + training);
+        assertTrue(training.contains("test -s " + cache.get(0).substring(CACHE_OPTION.length())),
+                "the build fails if no cache was written: " + training);
+        // a cache made with another collector or compiler mode is mapped only in part; the training runs as the image does
+        for (String flag : List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")) {
+            assertTrue(ep.contains(flag), "ENTRYPOINT " + flag);
+            assertTrue(training.contains(" " + flag + " "), "training " + flag + ": " + training);
+        }
+        // no machine code in the cache: Java 25 runs cached adapters on whatever CPU maps it, unchecked
+        assertTrue(training.contains(" -XX:+UnlockDiagnosticVMOptions -XX:-AOTAdapterCaching "), training);
+    }
+
+    @Test
+    void theTrainedCacheIsMappedAndTheStartIsQuiet() throws Exception {
+        assumeTrue(imageJava != null, "no Java " + imageJavaVersion() + " on this machine to run the image's command line with");
+        assumeTrue(onPath("wget") && onPath("sh"), "the training RUN calls busybox wget in the image; no wget here");
+        assertTrue(trained, "the training RUN failed:\n" + trainingLog);
+        Path cache = app.resolve(Path.of(cacheFile()).getFileName());
+        assertTrue(Files.size(cache) > 0, cache + " written by the training");
+        Path classes = app.resolve("classes.log");
+        Path code = app.resolve("codecache.log");
+        String logs = "-Xlog:class+load=info:file=" + classes + " -Xlog:aot+codecache+init=info:file=" + code;
+        try (Container c = new Container(Map.of("JAVA_TOOL_OPTIONS", logs))) {
+            c.awaitListening();
+            assertEquals(200, send(HttpRequest.newBuilder(URI.create(c.base() + "/_cloudmock/health"))).statusCode());
+            c.stop();
+            // nothing but the JVM's note of JAVA_TOOL_OPTIONS (set by this test) on stderr: no cache error or warning
+            List<String> jvmLines = Files.readString(c.stderr).lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")).toList();
+            assertEquals(List.of("Picked up JAVA_TOOL_OPTIONS: " + logs), jvmLines);
+        }
+        assertTrue(Files.readString(code).contains("AOT Code Cache is empty"), "machine code in the cache:\n" + Files.readString(code));
+        // cloudmock's own classes come from the cache, not from the jar
+        List<String> main = Files.readString(classes).lines().filter(l -> l.contains(" io.cloudmock.Main ")).toList();
+        assertEquals(1, main.size(), "io.cloudmock.Main loaded once");
+        assertTrue(main.get(0).contains("source: shared objects file"), main.get(0));
+    }
+
+    /** The cache's path in the image, from the ENTRYPOINT's option. */
+    static String cacheFile() {
+        return runtime.entrypoint().stream().filter(a -> a.startsWith(CACHE_OPTION)).findFirst()
+                .map(a -> a.substring(CACHE_OPTION.length())).orElseThrow();
+    }
+
+    @Test
     void theJarPrintsTheBuildsVersion() throws Exception {
         Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "--version").redirectErrorStream(true).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -162,9 +292,12 @@ class DockerImageIT {
             env = new LinkedHashMap<>(runtime.env());
             env.put("CLOUDMOCK_PORT", Integer.toString(port));
             env.putAll(extraEnv);
-            List<String> command = new ArrayList<>(runtime.entrypoint());
-            command.set(0, java());
-            command.set(command.size() - 1, JAR.toAbsolutePath().toString());
+            List<String> command = new ArrayList<>();
+            for (String arg : runtime.entrypoint()) {
+                if (arg.startsWith(CACHE_OPTION) && !trained) continue;
+                command.add(arg.replace("/app/", app + "/"));
+            }
+            command.set(0, imageJava != null ? imageJava : java());
             stdout = Files.createTempFile("cloudmock-out", ".log");
             stderr = Files.createTempFile("cloudmock-err", ".log");
             ProcessBuilder pb = new ProcessBuilder(command)
