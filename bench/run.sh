@@ -176,7 +176,7 @@ stop
 echo "cloudmock done" >&2
 
 # --- cloudmock: RSS after 10,000 list calls and after $REQUESTS, on a fresh server ----------------------------------
-rss_10k="-" rss_many="-" rest_10k="-" rest_many="-" served=0
+rss_10k="-" rss_100k="-" rss_many="-" rest_10k="-" rest_many="-" served=0
 if [ "$REQUESTS" -gt 0 ]; then
   launch cloudmock; wait_200 cloudmock
   curl -fs --max-time 10 -X POST "$base/_cloudmock/instances" -H 'Content-Type: application/json' \
@@ -186,6 +186,9 @@ if [ "$REQUESTS" -gt 0 ]; then
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$d" "$base$LIST?responseFormatType=json" >"$work/wrk.txt"
     served=$(( served + $(awk '/requests in/ { print $1; exit }' "$work/wrk.txt") ))
     if [ "$rss_10k" = "-" ] && [ "$served" -ge 10000 ]; then rss_10k=$(rss_mb); sleep "$REST"; rest_10k=$(rss_mb); fi
+    # G1 sizes its young generation in the first seconds of load and then holds it: this one shows whether RSS
+    # still grows after that (against after 10,000, which the issue's target reads, it is the sizing itself)
+    if [ "$rss_100k" = "-" ] && [ "$served" -ge 100000 ]; then rss_100k=$(rss_mb); fi
   done
   rss_many=$(rss_mb)
   sleep "$REST"; rest_many=$(rss_mb)
@@ -233,7 +236,7 @@ kill "$nginx_pid"; wait "$nginx_pid" 2>/dev/null || true; nginx_pid=""
 echo "nginx done" >&2
 
 # --- scale: $SCALE servers in one process, through the control API ----------------------------------------------
-scale_rss="-" scale_page_p50="-" scale_filter_p50="-" scale_first_p50="-" scale_first_max="-" scale_changed_p50="-" scale_changed_max="-" creates="-"
+scale_rss="-" scale_page_p50="-" scale_filter_p50="-" scale_first_p50="-" scale_first_max="-" scale_warm_first_p50="-" scale_warm_first_max="-" scale_changed_p50="-" scale_changed_max="-" creates="-"
 if [ "$SCALE" -gt 0 ]; then
   launch cloudmock; wait_200 cloudmock
   # every VPC server has an interface with an address of its subnet: a /16 subnet (its own /16 VPC) per 60,000
@@ -267,6 +270,16 @@ if [ "$SCALE" -gt 0 ]; then
   done
   scale_first_p50=$(median "${firsts[@]}"); scale_first_max=$(printf '%s\n' "${firsts[@]}" | sort -n | tail -n1)
   echo "first calls per filter: ${firsts[*]} ms" >&2
+  # the same filters with other values: a new query each (nothing kept to patch, every server walked), but on code
+  # the calls above ran, so this is the walk itself and not the JIT's first sight of each filter
+  warm_firsts=()
+  for f in "serverName=none2" "vpcNo=1" "zoneCode=KR-2" "baseBlockStorageDiskTypeCode=LOCAL" "ip=10.1.0.78" \
+           "serverInstanceNoList.1=10000501" "sortedBy=serverName&sortingOrder=ASCENDING" "serverInstanceStatusCode=INIT"; do
+    warm_firsts+=("$(curl -fs -o /dev/null --max-time 60 -w '%{time_total}' "$base$LIST?responseFormatType=json&pageSize=100&$f" \
+                | awk '{ printf "%.0f", $1 * 1000 }')")
+  done
+  scale_warm_first_p50=$(median "${warm_firsts[@]}"); scale_warm_first_max=$(printf '%s\n' "${warm_firsts[@]}" | sort -n | tail -n1)
+  echo "first calls per filter, other values: ${warm_firsts[*]} ms" >&2
   # a filtered page right after a change: each round renames one server through the API before every fetch, so
   # no fetch finds the account as its filter last saw it (an autoscaler polling while it creates); round 0 is
   # each filter's first call (above's figure) and is not counted
@@ -290,8 +303,8 @@ if [ "$SCALE" -gt 0 ]; then
   done
   all_changed=() per_filter=()
   for k in "${!changed_ms[@]}"; do
-    # shellcheck disable=SC2086
-    per_filter+=("$(median ${changed_ms[$k]})"); all_changed+=(${changed_ms[$k]})
+    read -ra ms <<<"${changed_ms[$k]}"
+    per_filter+=("$(median "${ms[@]}")"); all_changed+=("${ms[@]}")
   done
   scale_changed_p50=$(median "${all_changed[@]}")
   scale_changed_max=$(printf '%s\n' "${per_filter[@]}" | sort -n | tail -n1)
@@ -327,11 +340,13 @@ every JVM plain \`java -jar\` but the image's rows (its ENTRYPOINT and training 
 | Zenlayer DescribeInstances (20) req/s (p99) | $cm_zl_rps ($cm_zl_p99 ms) | - | - | $(ratio "$cm_zl_rps" "$ng_json_rps") x nginx | >= 0.5 x nginx |
 | RSS after the load above | $cm_loaded MB | - | - | | |
 | RSS after 10,000 list calls, then after $served (read under load) | $rss_10k MB, then $rss_many MB | - | - | $(ratio "$rss_many" "$rss_10k") x | <= 1.1 |
+| RSS after 100,000 list calls, then after $served (read under load) | $rss_100k MB, then $rss_many MB | - | - | $(ratio "$rss_many" "$rss_100k") x | (no growth) |
 | the same at rest ($REST s after each) | $rest_10k MB, then $rest_many MB | - | - | $(ratio "$rest_many" "$rest_10k") x | <= 1.1 |
 | RSS with $SCALE servers (15 s after the creates) | $scale_rss MB | - | - | | <= 400 MB |
 | a page of 100 out of $SCALE, p50 (one connection) | $scale_page_p50 ms | - | - | | <= 5 ms |
 | the same with a status filter, p50 | $scale_filter_p50 ms | - | - | | <= 5 ms |
 | a new filter's first call (8 filters: median, slowest) | $scale_first_p50 ms, $scale_first_max ms | - | - | | (walks all) |
+| the same filters with other values (a new query on warmed code: median, slowest) | $scale_warm_first_p50 ms, $scale_warm_first_max ms | - | - | | (walks all) |
 | a filtered page of 100 out of $SCALE right after a change, p50 (9 filters, renames between: all, slowest filter) | $scale_changed_p50 ms, $scale_changed_max ms | - | - | | <= 5 ms |
 | creates per second (control API, 1000 a call) | $creates | - | - | | >= 5,000 |
 MD
