@@ -11,8 +11,8 @@ import java.util.Arrays;
 /**
  * The JUnit extension's starts in one JVM, as bench/run.sh measures them: what {@code CloudMockExtension} does for
  * each test class (a server on a free port, the manual clock, a control client), to the first 200 of health.
- * Run: {@code java -cp target/cloudmock.jar bench/ExtensionStarts.java 40}; prints the first start and the median
- * of the later ones, in ms.
+ * Run: {@code java -cp target/cloudmock.jar bench/ExtensionStarts.java 40}; prints {@code extension-starts}, the first
+ * start and the median of the later ones, in ms (one line, whatever else the logging prints).
  */
 public class ExtensionStarts {
     public static void main(String[] args) throws Exception {
@@ -31,6 +31,6 @@ public class ExtensionStarts {
         }
         long[] later = Arrays.copyOfRange(ms, 1, n);
         Arrays.sort(later);
-        System.out.println(ms[0] + " " + later[later.length / 2]);
+        System.out.println("extension-starts " + ms[0] + " " + later[later.length / 2]);
     }
 }

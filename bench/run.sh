@@ -155,7 +155,14 @@ podman_note=""; [ -n "$podman_why" ] && podman_note=" ($podman_why)"
 # --- the JUnit extension's starts in one JVM (what CloudMockExtension does per test class) -------------------
 # its figures are the last line: without a logging configuration of the embedding application, logback's default
 # writes Jetty's DEBUG lines to stdout before it
-read -r ext_first ext_later < <(java -cp "$JAR" bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null | tail -n 1)
+# as in a test suite with its own logback-test.xml (root at WARN here): without one, logback's default logs every
+# DEBUG line of Jetty's start to stdout, which is that default's cost, not the extension's
+cat >"$work/logback-bench.xml" <<'XML'
+<configuration><appender name="E" class="ch.qos.logback.core.ConsoleAppender"><target>System.err</target>
+<encoder><pattern>%msg%n</pattern></encoder></appender><root level="WARN"><appender-ref ref="E"/></root></configuration>
+XML
+read -r _ ext_first ext_later < <(java -Dlogback.configurationFile="$work/logback-bench.xml" -cp "$JAR" \
+    bench/ExtensionStarts.java "${EXT_STARTS:-40}" 2>/dev/null | grep '^extension-starts ' | tail -n 1)
 echo "extension starts: first $ext_first ms, later median $ext_later ms" >&2
 
 # --- cloudmock: idle RSS, then the bytes every server is to answer ------------------------------------------
