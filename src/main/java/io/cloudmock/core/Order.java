@@ -28,6 +28,8 @@ public record Order<K>(Function<Resource, ? extends K> key, Comparator<? super K
 
     /** {@code found} sorted, each key read once. */
     Resource[] sort(List<Resource> found) {
+        Resource[] fast = found.size() >= TextKeys.FROM ? TextKeys.sort(found, key, compare) : null;
+        if (fast != null) return fast;
         @SuppressWarnings("unchecked") Keyed<K>[] keyed = new Keyed[found.size()];
         for (int i = 0; i < keyed.length; i++) {
             Resource r = found.get(i);
