@@ -268,23 +268,22 @@ if [ "$SCALE" -gt 0 ]; then
   page=$(( SCALE / 200 )); [ "$page" -ge 1 ] || page=1
   THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=$page&pageSize=100"; scale_page_p50=$p50
   THREADS=1 CONNECTIONS=1 measure "$base$LIST?responseFormatType=json&pageNo=1&pageSize=100&serverInstanceStatusCode=RUN"; scale_filter_p50=$p50
-  # a filter's first call walks every server (later pages and calls reuse its matches): each filter once, fresh
-  firsts=()
-  for f in "serverName=none" "vpcNo=0" "zoneCode=KR-1" "baseBlockStorageDiskTypeCode=NET" "ip=10.1.0.77" \
-           "serverInstanceNoList.1=10000500" "sortedBy=serverName&sortingOrder=DESCENDING" "serverInstanceStatusCode=NSTOP"; do
-    firsts+=("$(curl -fs -o /dev/null --max-time 60 -w '%{time_total}' "$base$LIST?responseFormatType=json&pageSize=100&$f" \
-                | awk '{ printf "%.0f", $1 * 1000 }')")
-  done
+  # each filter's first call, ms: a new query walks every server (later pages and calls reuse its matches)
+  first_calls() {
+    local f
+    for f in "$@"; do
+      curl -fs -o /dev/null --max-time 60 -w '%{time_total}' "$base$LIST?responseFormatType=json&pageSize=100&$f" \
+        | awk '{ printf "%.0f\n", $1 * 1000 }'
+    done
+  }
+  mapfile -t firsts < <(first_calls "serverName=none" "vpcNo=0" "zoneCode=KR-1" "baseBlockStorageDiskTypeCode=NET" \
+      "ip=10.1.0.77" "serverInstanceNoList.1=10000500" "sortedBy=serverName&sortingOrder=DESCENDING" "serverInstanceStatusCode=NSTOP")
   scale_first_p50=$(median "${firsts[@]}"); scale_first_max=$(printf '%s\n' "${firsts[@]}" | sort -n | tail -n1)
   echo "first calls per filter: ${firsts[*]} ms" >&2
   # the same filters with other values: a new query each (nothing kept to patch, every server walked), but on code
   # the calls above ran, so this is the walk itself and not the JIT's first sight of each filter
-  warm_firsts=()
-  for f in "serverName=none2" "vpcNo=1" "zoneCode=KR-2" "baseBlockStorageDiskTypeCode=LOCAL" "ip=10.1.0.78" \
-           "serverInstanceNoList.1=10000501" "sortedBy=serverName&sortingOrder=ASCENDING" "serverInstanceStatusCode=INIT"; do
-    warm_firsts+=("$(curl -fs -o /dev/null --max-time 60 -w '%{time_total}' "$base$LIST?responseFormatType=json&pageSize=100&$f" \
-                | awk '{ printf "%.0f", $1 * 1000 }')")
-  done
+  mapfile -t warm_firsts < <(first_calls "serverName=none2" "vpcNo=1" "zoneCode=KR-2" "baseBlockStorageDiskTypeCode=LOCAL" \
+      "ip=10.1.0.78" "serverInstanceNoList.1=10000501" "sortedBy=serverName&sortingOrder=ASCENDING" "serverInstanceStatusCode=INIT")
   scale_warm_first_p50=$(median "${warm_firsts[@]}"); scale_warm_first_max=$(printf '%s\n' "${warm_firsts[@]}" | sort -n | tail -n1)
   echo "first calls per filter, other values: ${warm_firsts[*]} ms" >&2
   # a filtered page right after a change: each round renames one server through the API before every fetch, so
