@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The bytes of the last successful answer of each action and format, around its request id: the same list asked
  * for again (nothing in it changed: the same totals, the same item entries, equal plain values in the same order)
- * is answered by copying those bytes with the new request id between them, with no rendering at all.
+ * is answered with those bytes and the new request id between them, in parts that the transport copies once into
+ * its send buffer ({@code HttpCall}), with no rendering at all.
  *
  * <p>Kept only when the payload alone decides the bytes, which holds for every NCP payload (maps, {@link NcpList}s,
  * {@link NcpFormat.Item}s and plain values); compared in order, since two maps equal as maps may be written in
@@ -26,10 +27,6 @@ final class NcpEnvelopes {
     @SuppressWarnings("unchecked")
     private static final ConcurrentHashMap<String, Envelope>[] LAST = new ConcurrentHashMap[] {
             new ConcurrentHashMap<>(), new ConcurrentHashMap<>()};
-
-    static byte[] success(NcpFormat format, String action, Map<String, Object> payload, String requestId) {
-        return io.cloudmock.core.Reply.join(parts(format, action, payload, requestId));
-    }
 
     /** The answer as the kept head, the request id and the kept tail (shared, never copied), or in one part. */
     static byte[][] parts(NcpFormat format, String action, Map<String, Object> payload, String requestId) {

@@ -32,10 +32,6 @@ final class ZenlayerReplies {
     /** An id no answer holds (checked: it must occur exactly where the two ids go). */
     private static final String SLOT = "T" + Long.toHexString(new java.security.SecureRandom().nextLong()).toUpperCase() + "CLOUDMOCKRID";
 
-    static byte[] success(String requestId, ObjectNode response, BiFunction<String, ObjectNode, byte[]> render) {
-        return io.cloudmock.core.Reply.join(parts(requestId, response, render));
-    }
-
     /** The answer in parts around the request id (the kept parts are shared, never copied), or in one part. */
     static byte[][] parts(String requestId, ObjectNode response, BiFunction<String, ObjectNode, byte[]> render) {
         if (!plain(requestId) || !requestId.equals(response.path("requestId").textValue())) return one(render.apply(requestId, response));

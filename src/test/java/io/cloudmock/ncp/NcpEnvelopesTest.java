@@ -32,7 +32,7 @@ class NcpEnvelopesTest {
     private static void assertRendersAsFormat(Map<String, Object> payload, String requestId) {
         for (NcpFormat f : NcpFormat.values()) {
             String expected = f.success("getThingList", payload, requestId);
-            assertEquals(expected, new String(NcpEnvelopes.success(f, "getThingList", payload, requestId), StandardCharsets.UTF_8));
+            assertEquals(expected, new String(io.cloudmock.core.Reply.join(NcpEnvelopes.parts(f, "getThingList", payload, requestId)), StandardCharsets.UTF_8));
         }
     }
 
