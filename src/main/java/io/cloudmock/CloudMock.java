@@ -63,20 +63,27 @@ public final class CloudMock implements AutoCloseable {
                 backend.completed(call.exchange(), call.method(), call.path(), call.statusCode());
             }
         });
-        this.server = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
+        this.server = jetty(dispatcher, limits, config.host(), config.port());
+        this.connector = (ServerConnector) server.getConnectors()[0];
+    }
+
+    /** The HTTP server around {@code handler}, not started: one connector, gzip, JSON errors, the limits. */
+    private static Server jetty(org.eclipse.jetty.server.Handler handler, ConnectionLimits limits, String host, int port) {
+        Server server = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         // header values exactly as sent: Jetty's cache would lower-case well-known ones ("charset=UTF-8"), which
         // breaks Zenlayer signatures over the raw Content-Type
         http.setHeaderCacheCaseSensitive(true);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setHost(config.host());
-        connector.setPort(config.port());
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(gzip(dispatcher));
+        server.setHandler(gzip(handler));
         server.setErrorHandler(new PlainErrorHandler());
         limits.install(server);
+        return server;
     }
 
     /**
@@ -141,24 +148,20 @@ public final class CloudMock implements AutoCloseable {
     /**
      * Loads and links the HTTP server's classes on another core while this thread builds the providers: the
      * command line's first start spent about as long constructing Jetty's server, connector and gzip handler
-     * (some 450 classes, MimeTypes' tables) as everything before it. Builds one server like the real one and
-     * never starts it; the shared threads it adopts are the ones the real server uses. Called once logging is set
-     * up, since Jetty's classes open their loggers as they load.
+     * (some 450 classes, MimeTypes' tables) as everything before it. Builds one server the way the real one is
+     * built ({@link #jetty}) and never starts it; the shared threads it adopts are the ones the real server uses.
+     * Called once logging is set up, since Jetty's classes open their loggers as they load.
      */
     static void prepareInBackground() {
         Thread t = new Thread(() -> {
             try {
-                Server s = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
-                s.addConnector(new ServerConnector(s, new HttpConnectionFactory(new HttpConfiguration())));
-                s.setHandler(gzip(new org.eclipse.jetty.server.Handler.Abstract() {
+                jetty(new org.eclipse.jetty.server.Handler.Abstract() {
                     @Override
                     public boolean handle(org.eclipse.jetty.server.Request request,
                                           org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
                         return false;
                     }
-                }));
-                s.setErrorHandler(new PlainErrorHandler());
-                ConnectionLimits.DEFAULT.install(s);
+                }, ConnectionLimits.DEFAULT, "127.0.0.1", 0);
             } catch (RuntimeException | LinkageError e) {
                 // only a warm-up: the real server reports its own failure
             }
