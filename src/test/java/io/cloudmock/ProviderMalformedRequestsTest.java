@@ -48,7 +48,8 @@ class ProviderMalformedRequestsTest extends EndToEndTest {
     @Test
     void ncpPathsGetTheGatewaysBadRequestInTheFormatAsked() throws Exception {
         for (String target : List.of("/vserver/v2//getServerInstanceList?responseFormatType=json",
-                "/vpc/v2/get%2FVpcList?responseFormatType=json", "/server/v2//getZoneList?responseFormatType=JSON")) {
+                "/vpc/v2/get%2FVpcList?responseFormatType=json", "/server/v2//getZoneList?responseFormatType=JSON",
+                "/vserver/v2/get%e9List?responseFormatType=json")) { // the last: not UTF-8, the gateway's "UTF-8 errors"
             Raw r = raw("POST", target, null);
             assertEquals(400, r.status(), target + ": " + r.body());
             assertTrue(r.contentType().startsWith("application/json"), target + ": " + r.contentType());
