@@ -34,7 +34,7 @@ public final class ZenlayerRoutes {
         ZenlayerError error = tooLong ? ZenlayerError.INVALID_PARAMETER_EXCEED_LENGTH : ZenlayerError.INVALID_PARAMETER_VALUE;
         String requestId = "T" + backend.requestIds().get().toUpperCase(java.util.Locale.ROOT);
         return ZenlayerJson.error(requestId, 400, error.code(),
-                "The request could not be read (HTTP " + status + (tooLong ? ": the URI or the headers are too long)." : ": a malformed URI)."));
+                "The request could not be read (HTTP " + status + (tooLong ? ": the URI or the headers are too long)." : ")."));
     }
 
     public void register(Routes routes) {
