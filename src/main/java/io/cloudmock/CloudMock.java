@@ -63,12 +63,16 @@ public final class CloudMock implements AutoCloseable {
                 backend.completed(call.exchange(), call.method(), call.path(), call.statusCode());
             }
         });
-        this.server = jetty(dispatcher, limits, config.host(), config.port());
+        this.server = jetty(dispatcher, limits, config.host(), config.port(), java.util.List.of(ncp::refused, zenlayer::refused));
         this.connector = (ServerConnector) server.getConnectors()[0];
     }
 
-    /** The HTTP server around {@code handler}, not started: one connector, gzip, JSON errors, the limits. */
-    private static Server jetty(org.eclipse.jetty.server.Handler handler, ConnectionLimits limits, String host, int port) {
+    /**
+     * The HTTP server around {@code handler}, not started: one connector, gzip, JSON errors (each provider's own
+     * envelope on its paths, {@code refusals}), the limits.
+     */
+    private static Server jetty(org.eclipse.jetty.server.Handler handler, ConnectionLimits limits, String host, int port,
+                                java.util.List<io.cloudmock.core.http.Refusal> refusals) {
         Server server = new Server(SharedThreads.POOL, SharedThreads.SCHEDULER, null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -81,7 +85,7 @@ public final class CloudMock implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(gzip(handler));
-        server.setErrorHandler(new PlainErrorHandler());
+        server.setErrorHandler(new PlainErrorHandler(refusals));
         limits.install(server);
         return server;
     }
@@ -161,7 +165,7 @@ public final class CloudMock implements AutoCloseable {
                                           org.eclipse.jetty.server.Response response, org.eclipse.jetty.util.Callback callback) {
                         return false;
                     }
-                }, ConnectionLimits.DEFAULT, "127.0.0.1", 0);
+                }, ConnectionLimits.DEFAULT, "127.0.0.1", 0, java.util.List.of());
             } catch (RuntimeException | LinkageError e) {
                 // only a warm-up: the real server reports its own failure
             }
@@ -343,18 +347,43 @@ public final class CloudMock implements AutoCloseable {
         public CloudMock start() { return build().start(); }
     }
 
-    /** Jetty's own errors (malformed request line, bad URI encoding...) as JSON, not Jetty's HTML page. */
+    /**
+     * Jetty's own errors (malformed request line, bad URI encoding, headers too large...) as JSON, not Jetty's HTML
+     * page: under a provider's paths its own error envelope (a client's error parser must read it), elsewhere the
+     * control API's.
+     */
     private static final class PlainErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        private final java.util.List<io.cloudmock.core.http.Refusal> refusals;
+
+        PlainErrorHandler(java.util.List<io.cloudmock.core.http.Refusal> refusals) { this.refusals = refusals; }
+
         @Override
         public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                               org.eclipse.jetty.util.Callback callback) {
             int status = response.getStatus() < 400 ? 400 : response.getStatus();
+            io.cloudmock.core.Reply reply = providerReply(request, status);
+            if (reply != null) {
+                response.setStatus(reply.status());
+                response.getHeaders().put("Content-Type", reply.contentType());
+                response.write(true, java.nio.ByteBuffer.wrap(reply.body()), callback);
+                return true;
+            }
             response.setStatus(status);
             response.getHeaders().put("Content-Type", "application/json");
             byte[] body = ("{\"error\":{\"code\":\"BAD_REQUEST\",\"message\":\"the request could not be read (HTTP "
                     + status + ")\"}}").getBytes(StandardCharsets.UTF_8);
             response.write(true, java.nio.ByteBuffer.wrap(body), callback);
             return true;
+        }
+
+        private io.cloudmock.core.Reply providerReply(org.eclipse.jetty.server.Request request, int status) {
+            org.eclipse.jetty.http.HttpURI uri = request.getHttpURI();
+            if (uri == null) return null;
+            for (io.cloudmock.core.http.Refusal r : refusals) {
+                io.cloudmock.core.Reply reply = r.answer(uri.getPath(), uri.getQuery(), status);
+                if (reply != null) return reply;
+            }
+            return null;
         }
     }
 }

@@ -38,6 +38,9 @@ public final class Pipeline {
         return t;
     });
 
+    /** The secrets the configuration holds (made on first use: the backend builds its pipeline before its config is set). */
+    private volatile java.util.Set<String> secrets;
+
     public Pipeline(Backend backend) { this.backend = backend; }
 
     /** Stops the delay timer; calls still waiting on a fault delay are answered now, so shutdown never waits for them. */
@@ -65,7 +68,7 @@ public final class Pipeline {
         try {
             String action = api.action(call);
             if (action != null) exchange.action = action;
-            exchange.account = api.account(call);
+            exchange.account = notASecret(api.account(call));
             record(exchange, api, call, ctx, body);
             routeOrRecord(ctx, api, call, exchange, true);
             authenticate(ctx, api, call, body, exchange);
@@ -145,15 +148,35 @@ public final class Pipeline {
         return api.internalError(call);
     }
 
+    private java.util.Set<String> secrets() {
+        java.util.Set<String> s = secrets;
+        if (s == null) {
+            java.util.Set<String> all = new java.util.HashSet<>(backend.config().credentials().values());
+            all.addAll(backend.config().bearerTokens().keySet());
+            secrets = s = java.util.Set.copyOf(all);
+        }
+        return s;
+    }
+
+    /**
+     * The account a call claims, unless it is one of the configured secrets (a client that swapped its access key
+     * and secret key sends the secret where the access key goes): then its {@link Secrets#secretAccount} name, so
+     * the secret reaches no log line, journal entry or state file.
+     */
+    private String notASecret(String account) {
+        if (account == null || !secrets().contains(account)) return account;
+        return Secrets.secretAccount(account);
+    }
+
     private <C> void authenticate(HttpCall ctx, ProviderApi<C> api, C call, byte[] body, Exchange exchange) {
         Config.AuthMode mode = backend.config().auth();
         if (mode == Config.AuthMode.OFF) return;
         Verdict v = api.verify(ctx, call, body);
-        if (v.account() != null) exchange.account = v.account();
+        if (v.account() != null) exchange.account = notASecret(v.account());
         if (v.ok()) return;
-        exchange.authDetail = v.detail();
+        exchange.authDetail = Secrets.scrub(v.detail(), secrets());
         LOG.warn("{} signature check failed ({}{}): {}", exchange.provider, v.outcome(),
-                mode == Config.AuthMode.LOG ? ", --auth log lets it through" : "", v.detail());
+                mode == Config.AuthMode.LOG ? ", --auth log lets it through" : "", exchange.authDetail);
         if (mode == Config.AuthMode.VERIFY) throw v.refusal();
     }
 

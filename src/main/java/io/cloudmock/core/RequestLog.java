@@ -37,9 +37,25 @@ public final class RequestLog implements ExchangeListener {
             auth = " auth=" + exchange.authDetail.replace("\r", "\\r").replace("\n", "\\n");
         }
         line.log("{} {} {} provider={} action={} account={} error={} durationMs={}{}",
-                method, path, status, exchange.provider, orDash(exchange.action), exchange.account, error,
+                method, path, status, exchange.provider, value(orDash(exchange.action)), value(exchange.account), error,
                 durationMs, auth);
     }
 
     private static String orDash(String s) { return s == null || s.isEmpty() ? "-" : s; }
+
+    /**
+     * A value the client chose (its access key, a Zenlayer action header) as one field of the text line: quoted,
+     * with {@code "} and {@code \} escaped, when it holds a space, {@code =} or {@code "}, so it cannot write fields
+     * of its own into the line ({@code account=AK error=- status=200}); any other value as it is.
+     */
+    static String value(String s) {
+        if (s == null) return null;
+        boolean plain = true;
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = c > ' ' && c != '=' && c != '"';
+        }
+        if (plain) return s;
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
 }

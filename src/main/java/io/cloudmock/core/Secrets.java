@@ -26,10 +26,29 @@ public final class Secrets {
      * The account a bearer token acts as when {@code --bearer-tokens} gives it no {@code =ACCOUNT} name: a short
      * hash, stable across restarts (so state files still match) and useless to replay.
      */
-    public static String tokenAccount(String token) {
+    public static String tokenAccount(String token) { return "bearer-" + shortHash(token); }
+
+    /**
+     * What a configured secret (a {@code --credentials} secret key, a {@code --bearer-tokens} token) reads as where
+     * a client sent it in place of an access key (the two swapped in its configuration): its account, the log line,
+     * the journal and a failed check's detail show {@code secret-} + a short hash, never the secret.
+     */
+    public static String secretAccount(String secret) { return "secret-" + shortHash(secret); }
+
+    /** {@code text} with every one of {@code secrets} in it replaced by its {@link #secretAccount} name. */
+    public static String scrub(String text, java.util.Collection<String> secrets) {
+        if (text == null) return null;
+        String out = text;
+        for (String secret : secrets) {
+            if (!secret.isEmpty() && out.contains(secret)) out = out.replace(secret, secretAccount(secret));
+        }
+        return out;
+    }
+
+    private static String shortHash(String secret) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "bearer-" + HexFormat.of().formatHex(d, 0, 6);
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
         }

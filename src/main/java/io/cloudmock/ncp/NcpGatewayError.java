@@ -5,6 +5,8 @@ package io.cloudmock.ncp;
  * "message", "details"}}} with the gateway's HTTP status. The other half of NCP's catalogue, beside {@link NcpError}.
  */
 public enum NcpGatewayError {
+    /** A request the gateway cannot read (reference 7.3: "protocol/UTF-8 errors"), e.g. a path with a bad escape. */
+    BAD_REQUEST(400, "100", "Bad Request Exception"),
     AUTHENTICATION_FAILED(401, "200", "Authentication Failed"),
     FORBIDDEN(403, "230", "Forbidden"),
     NOT_FOUND(404, "300", "Not Found Exception"),
@@ -25,9 +27,12 @@ public enum NcpGatewayError {
         this.message = message;
     }
 
-    /** The gateway error of an HTTP status, or null when the gateway has none for it. */
+    /**
+     * The gateway error of an HTTP status, or null when the gateway has none for it. A fault rule's 400 stays the
+     * service's {@code 900} (docs/control-api.md): the gateway's 400 is for requests it cannot read at all.
+     */
     static NcpGatewayError ofStatus(int status) {
-        for (NcpGatewayError e : values()) if (e.status == status && e != UNEXPECTED) return e;
+        for (NcpGatewayError e : values()) if (e.status == status && e != UNEXPECTED && e != BAD_REQUEST) return e;
         return null;
     }
 

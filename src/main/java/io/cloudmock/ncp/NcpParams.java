@@ -108,15 +108,15 @@ public final class NcpParams {
 
     /**
      * The list {@code name.1, name.2, ...} in index order. Indexes may have gaps (clients number from 1 but
-     * some skip); a non-numeric suffix is not part of the list.
+     * some skip) and any number of digits; a suffix that is not ASCII digits, or is 0, is not part of the list.
      */
     public List<String> list(String name) {
         String prefix = name + ".";
-        TreeMap<Integer, String> byIndex = new TreeMap<>();
+        TreeMap<String, String> byIndex = new TreeMap<>(BY_NUMBER);
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith(prefix)) continue;
-            Integer index = index(key.substring(prefix.length()));
+            String index = index(key.substring(prefix.length()));
             if (index == null) continue;
             read.add(this.prefix + key);
             if (!e.getValue().isEmpty()) byIndex.put(index, e.getValue());
@@ -139,15 +139,15 @@ public final class NcpParams {
      */
     public List<NcpParams> structList(String name) {
         String prefix = name + ".";
-        TreeMap<Integer, Map<String, String>> byIndex = new TreeMap<>();
-        TreeMap<Integer, String> prefixes = new TreeMap<>();
+        TreeMap<String, Map<String, String>> byIndex = new TreeMap<>(BY_NUMBER);
+        TreeMap<String, String> prefixes = new TreeMap<>(BY_NUMBER);
         for (Map.Entry<String, String> e : values.entrySet()) {
             String key = e.getKey();
             if (!key.startsWith(prefix)) continue;
             String rest = key.substring(prefix.length());
             int dot = rest.indexOf('.');
             if (dot <= 0) continue;
-            Integer index = index(rest.substring(0, dot));
+            String index = index(rest.substring(0, dot));
             if (index == null) continue;
             byIndex.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(rest.substring(dot + 1), e.getValue());
             prefixes.putIfAbsent(index, this.prefix + key.substring(0, prefix.length() + dot + 1));
@@ -157,12 +157,22 @@ public final class NcpParams {
         return out;
     }
 
-    private static Integer index(String s) {
-        if (s.isEmpty() || s.length() > 9) return null;
-        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return null;
-        int n = Integer.parseInt(s);
-        return n >= 1 ? n : null;
+    /**
+     * A list index as its digits without leading zeros ({@code 007} and {@code 7} are one index), or null when it
+     * is no index. Kept as text, not an int: an index of ten digits or more is as much an element as any other
+     * (dropping it made a batch act on fewer resources than it named, and answer success).
+     */
+    private static String index(String s) {
+        if (s.isEmpty()) return null;
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return null;
+        int first = 0;
+        while (first < s.length() && s.charAt(first) == '0') first++;
+        return first == s.length() ? null : s.substring(first);
     }
+
+    /** Indexes (digits without leading zeros) in numeric order: the shorter is the smaller. */
+    private static final java.util.Comparator<String> BY_NUMBER =
+            java.util.Comparator.comparingInt(String::length).thenComparing(java.util.Comparator.naturalOrder());
 
     /** Every parameter as received, for the request journal (reading it does not count as a handler's read). */
     public Map<String, String> asMap() { return values; }

@@ -272,9 +272,9 @@ final class DiskActions {
     static void resize(ZenlayerCall call, ObjectNode response) {
         ZenlayerRequest b = call.body();
         String id = b.requiredString("diskId");
-        Integer size = b.integer("diskSize");
+        // no lower bound here: a size not above the disk's own is refused below, naming the disk's size + 1
+        Integer size = b.integer("diskSize", Integer.MIN_VALUE, MAX_SIZE);
         if (size == null) throw ZenlayerError.MISSING_PARAMETER.with("diskSize");
-        if (size > MAX_SIZE) throw ZenlayerError.INVALID_PARAMETER_EXCEED_MAXIMUM.with("diskSize", MAX_SIZE);
         call.account().atomically(tx -> {
             Resource d = one(tx, id);
             notRecycled(d);

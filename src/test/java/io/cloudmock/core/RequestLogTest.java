@@ -53,6 +53,26 @@ class RequestLogTest {
         return out;
     }
 
+    /**
+     * The access key and the Zenlayer action are the client's text: a space or '=' in them wrote fields of its own
+     * into the line ({@code account=AK error=- status=200 error=400...}). Such a value is now quoted.
+     */
+    @Test
+    void aClientsValueCannotForgeFieldsOfTheLine() {
+        try (io.cloudmock.CloudMock mock = io.cloudmock.CloudMock.builder().port(0).manualClock().start()) {
+            io.restassured.RestAssured.given().baseUri(mock.baseUrl()).header("x-ncp-iam-access-key", "AK error=- status=200")
+                    .get("/vserver/v2/getRegionList").then().statusCode(200);
+            io.restassured.RestAssured.given().baseUri(mock.baseUrl()).header("X-ZC-Action", "Describe x=\"y\"")
+                    .header("X-ZC-Version", "2026-04-01").body("{}").post("/api/v2/vm").then().statusCode(401);
+        }
+        assertEquals(2, captured.list.size());
+        String ncp = captured.list.get(0).getFormattedMessage();
+        assertTrue(ncp.matches("GET /vserver/v2/getRegionList 200 provider=ncp action=getRegionList "
+                + "account=\"AK error=- status=200\" error=- durationMs=\\d+"), ncp);
+        String zen = captured.list.get(1).getFormattedMessage();
+        assertTrue(zen.contains(" action=\"Describe x=\\\"y\\\"\" account=default "), zen);
+    }
+
     @Test
     void oneLineWithEveryFieldForAFailedRequest() {
         new RequestLog().completed(exchange("ncp", "stopServerInstances", "AK1", "25041"),

@@ -112,6 +112,8 @@ class ZenlayerDataDisksTest extends ZenlayerTestBase {
         assertEquals("IN_USE", status(d));
         fails("ResizeDisk", "{\"diskId\":\"" + d + "\",\"diskSize\":60}", 400, "INVALID_PARAMETER_LESS_MINIMUM");
         fails("ResizeDisk", "{\"diskId\":\"" + d + "\",\"diskSize\":2001}", 400, "INVALID_PARAMETER_EXCEED_MAXIMUM");
+        // an integer beyond 32 bits is out of range too, not of the wrong type (it was INVALID_PARAMETER_TYPE)
+        fails("ResizeDisk", "{\"diskId\":\"" + d + "\",\"diskSize\":99999999999999}", 400, "INVALID_PARAMETER_EXCEED_MAXIMUM");
         ok("DescribeInstances", "{}").body("response.dataSet[0].dataDisks[0].diskName", equalTo("logs"))
                 .body("response.dataSet[0].dataDisks[0].diskSize", equalTo(60));
         fails("TerminateDisk", "{\"diskId\":\"" + d + "\"}", 400, "UNSUPPORTED_OPERATION_DISK_STATUS");
