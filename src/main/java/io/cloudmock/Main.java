@@ -153,7 +153,6 @@ public final class Main implements Callable<Integer> {
             log.warn("--credentials without --auth: signatures are not checked (--auth is off); "
                     + "add --auth verify to reject bad ones, or --auth log to log them");
         }
-        warmUpJson();
         CloudMock.prepareInBackground();
         CloudMock mock = CloudMock.create(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -177,14 +176,16 @@ public final class Main implements Callable<Integer> {
         }
         System.out.println("cloudmock listening on " + mock.baseUrl());
         System.out.flush();
+        warmUpJson();
         HeapSizing.startInBackground();
         stopped.await();
         return 0;
     }
 
     /**
-     * The first answer (the health probe's JSON) loads and links about 400 of Jackson's classes; done meanwhile on
-     * another core, while the server is built and starts, the probe does not wait for it.
+     * Builds the JSON mapper (about 600 of Jackson's classes, its date format and the locale data that loads) once
+     * listening, so that the first API call does not wait for it. Not before: the start is CPU-bound on two cores,
+     * and the health probe polled meanwhile needs no mapper (JsonTrees).
      */
     private static void warmUpJson() {
         Thread t = new Thread(() -> {

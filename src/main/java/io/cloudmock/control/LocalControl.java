@@ -9,6 +9,7 @@ import io.cloudmock.core.Backend;
 import io.cloudmock.core.FaultRule;
 import io.cloudmock.core.FaultRules;
 import io.cloudmock.core.Json;
+import io.cloudmock.core.JsonTrees;
 import io.cloudmock.core.ManualClock;
 import io.cloudmock.core.ReadyNetwork;
 import io.cloudmock.core.RequestJournal;
@@ -42,7 +43,7 @@ public final class LocalControl implements Control {
     public JsonNode health() {
         long uptime = Duration.between(backend.startedAt(), Instant.now()).getSeconds();
         String failure = backend.persistenceFailure();
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = JsonTrees.object() // answered before the mapper is built (JsonTrees)
                 .put("status", failure == null ? "ok" : "degraded")
                 .put("version", Version.VALUE)
                 .put("uptimeSeconds", uptime)
