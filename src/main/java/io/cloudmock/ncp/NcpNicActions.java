@@ -50,9 +50,11 @@ final class NcpNicActions {
             tx.allowed(NcpNetworkTransitions.USE_SUBNET, subnet);
             checkAcgs(tx, acgNos, vpcNo, region);
             Resource server = null;
+            Resource publicIp = null;
             if (serverNo != null) {
                 if (!subnet.string("subnetTypeCode").equals("PRIVATE")) throw new NcpException(NcpError.NIC_PUBLIC_SUBNET);
                 server = serverFor(tx, serverNo, subnet, region);
+                publicIp = NcpPublicIpActions.checkDropForNewInterface(tx, server);
             }
             Set<String> taken = new HashSet<>();
             String primary = NcpNetwork.allocateIp(tx, subnet, ip, taken);
@@ -76,6 +78,7 @@ final class NcpNicActions {
             tx.add(nic);
             tx.begin(server == null ? NcpNetworkTransitions.CREATE_NIC : NcpNetworkTransitions.CREATE_SERVER_NIC, nic);
             if (server != null) NcpServerNics.relist(tx, server);
+            NcpPublicIpActions.dropForNewInterface(tx, publicIp, now);
             return payload(nic);
         });
     }
@@ -100,20 +103,24 @@ final class NcpNicActions {
         });
     }
 
+    /** The server's public IP, if it has one, is dropped (reference 5.3.6, {@link NcpPublicIpActions#checkDropForNewInterface}). */
     static Map<String, Object> attach(NcpCall r) {
         Target t = target(r);
+        Instant now = r.clock().now();
         return r.account().atomically(tx -> {
             Resource nic = find(tx, t.nicNo(), t.region());
             checkSubnet(nic, t.subnetNo());
             Resource subnet = tx.get(NcpNetwork.PROVIDER, NcpNetwork.SUBNET, nic.string("subnetNo"));
             tx.allowed(NcpNetworkTransitions.ATTACH_NIC, nic);
             Resource server = serverFor(tx, t.serverNo(), subnet, t.region());
+            Resource publicIp = NcpPublicIpActions.checkDropForNewInterface(tx, server);
             String device = nextDevice(tx, server);
             nic.fields().put("deviceName", device);
             nic.fields().put("isDefault", false);
             tx.refer(nic, NcpModel.KIND, server.id());
             tx.begin(NcpNetworkTransitions.ATTACH_NIC, nic);
             NcpServerNics.relist(tx, server);
+            NcpPublicIpActions.dropForNewInterface(tx, publicIp, now);
             return payload(nic);
         });
     }

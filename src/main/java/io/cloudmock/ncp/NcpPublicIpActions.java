@@ -101,13 +101,41 @@ final class NcpPublicIpActions {
             if (server != null && ip.reference(NcpModel.KIND) != null && !server.id().equals(ip.reference(NcpModel.KIND))) {
                 throw new NcpException(NcpError.PUBLIC_IP_NOT_ASSOCIATED);
             }
-            tx.allowed(NcpStorageTransitions.DISASSOCIATE_IP, ip);
-            Resource holder = NcpPublicIps.server(tx, ip);
-            if (holder != null) tx.allowed(NcpTransitions.TAKE_PUBLIC_IP, holder);
-            NcpPublicIps.unlink(tx, ip, now);
-            tx.begin(NcpStorageTransitions.DISASSOCIATE_IP, ip);
+            checkDisassociate(tx, ip);
+            disassociate(tx, ip, now);
             return payload(tx, List.of(ip));
         });
+    }
+
+    /**
+     * What a disassociation needs, checked before anything changes: an associated, settled IP (28102 when free,
+     * 1003016 while busy) and a settled server.
+     */
+    private static void checkDisassociate(Account.Tx tx, Resource ip) {
+        tx.allowed(NcpStorageTransitions.DISASSOCIATE_IP, ip);
+        Resource holder = NcpPublicIps.server(tx, ip);
+        if (holder != null) tx.allowed(NcpTransitions.TAKE_PUBLIC_IP, holder);
+    }
+
+    /** Both sides let go in one step; the IP shows RUN / DISUS "Configuring" for one delay, then RUN / NULL. */
+    private static void disassociate(Account.Tx tx, Resource ip, Instant now) {
+        NcpPublicIps.unlink(tx, ip, now);
+        tx.begin(NcpStorageTransitions.DISASSOCIATE_IP, ip);
+    }
+
+    /**
+     * An interface arriving on a running server drops the server's public IP (Terraform's attach waits for that,
+     * reference 5.3.6), by the disassociation of the action above. Checked before anything changes, as the
+     * action checks it (1003016 while the IP is still being created or assigned): the IP to drop, or null.
+     */
+    static Resource checkDropForNewInterface(Account.Tx tx, Resource server) {
+        Resource ip = NcpPublicIps.of(tx, server);
+        if (ip != null) checkDisassociate(tx, ip);
+        return ip;
+    }
+
+    static void dropForNewInterface(Account.Tx tx, Resource ip, Instant now) {
+        if (ip != null) disassociate(tx, ip, now);
     }
 
     /** Refused while associated (24073) or still being created (1080101); the answer shows it Deleting. */

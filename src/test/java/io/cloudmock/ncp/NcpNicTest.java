@@ -61,7 +61,7 @@ class NcpNicTest extends NcpApi {
     }
 
     /** A PRIVATE GEN subnet 10.0.3.0/24 in KR-1 of the ready VPC, RUN. */
-    private static String privateSubnet(Net n) {
+    static String privateSubnet(Net n) {
         String naclNo = vpcNet("getNetworkAclList", "vpcNo", n.vpcNo()).jsonPath().getString("getNetworkAclListResponse.networkAclList[0].networkAclNo");
         String no = vpcNet("createSubnet", "vpcNo", n.vpcNo(), "zoneCode", "KR-1", "subnet", "10.0.3.0/24", "networkAclNo", naclNo,
                 "subnetTypeCode", "PRIVATE").jsonPath().getString("createSubnetResponse.subnetList[0].subnetNo");

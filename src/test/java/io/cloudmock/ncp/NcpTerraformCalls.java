@@ -78,6 +78,31 @@ abstract class NcpTerraformCalls extends NcpApi {
         return null;
     }
 
+    /** GetPublicIp: publicIpInstanceNoList.1, more than one row is an error, none is null. */
+    JsonNode publicIp(String no) {
+        JsonNode list = ok(V, "getPublicIpInstanceList", "regionCode", "KR", "publicIpInstanceNoList.1", no).get("publicIpInstanceList");
+        assertTrue(list.size() <= 1, "more than one public IP");
+        if (list.isEmpty()) return null;
+        JsonNode ip = list.get(0);
+        assertTrue(ip.get("publicIpInstanceStatus").has("code") && ip.get("publicIpInstanceOperation").has("code"));
+        return ip;
+    }
+
+    /** waitForPublicIpAssociation: a server number is shown. */
+    void waitAssociated(String no) {
+        waitFor("public ip association", () -> publicIp(no).get("serverInstanceNo").textValue().isEmpty() ? "pending" : "associated",
+                Set.of("pending"), "associated");
+    }
+
+    /** waitForPublicIpDisassociation: no server number and operation NULL. */
+    void waitDisassociated(String no) {
+        waitFor("public ip disassociation", () -> {
+            JsonNode ip = publicIp(no);
+            return ip.get("serverInstanceNo").textValue().isEmpty()
+                    && ip.get("publicIpInstanceOperation").get("code").textValue().equals("NULL") ? "disassociated" : "pending";
+        }, Set.of("pending"), "disassociated");
+    }
+
     /** ncloud_server's destroy: stop (RUN -> NSTOP), look for SVRBS volumes to detach (none here), terminate (-> gone). */
     void destroyServer(String serverNo) {
         ok(V, "stopServerInstances", "regionCode", "KR", "serverInstanceNoList.1", serverNo);

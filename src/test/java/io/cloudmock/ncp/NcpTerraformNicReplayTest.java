@@ -10,13 +10,15 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Replays terraform-provider-ncloud's acceptance test {@code TestAccResourceNcloudServer_vpc_networkInterface}
  * (server_test.go, testAccServerVpcConfigNetworkInterface: a login key, VPC 10.5.0.0/16, a public and a private
  * subnet in KR-2, two ncloud_network_interface made first and given to the server as eth0 and eth1), with an
  * ncloud_network_acl applied to the public subnet, a third interface made on the running server
- * (server_instance_no), an ACG change of eth1 and a description change of the ACL, then destroy in reverse
+ * (server_instance_no), an ncloud_public_ip on the server, that third interface detached and attached again (the
+ * attach drops the server's public IP, which the provider waits for, section 5.3.6), an ACG change of eth1 and a description change of the ACL, then destroy in reverse
  * dependency order; every call as ncloud-sdk-go-v2 posts it, every waiter as the provider polls (ncp-network-api.md
  * section 7). The test's image and product codes are XEN G2 ones the catalogue lacks: the Rocky 8.10 image number
  * and ci2-g3 stand in for them.
@@ -133,6 +135,28 @@ class NcpTerraformNicReplayTest extends NcpTerraformCalls {
         assertEquals("VSVR", eth2.get("instanceType").get("code").textValue());
         ok(V, "getServerInstanceDetail", "regionCode", "KR", "serverInstanceNo", serverNo);
 
+        // ---- ncloud_public_ip with server_instance_no (the server's eth0 is in the public subnet)
+        String ipNo = ok(V, "createPublicIpInstance", "regionCode", "KR", "serverInstanceNo", serverNo)
+                .get("publicIpInstanceList").get(0).get("publicIpInstanceNo").textValue();
+        waitAssociated(ipNo);
+        assertEquals(ipNo, ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
+                .get("publicIpInstanceNo").textValue());
+        // ---- update: eth2's server_instance_no -> "" (detach, UNSET -> NOTUSED), then back in a second apply
+        ok(V, "detachNetworkInterface", "regionCode", "KR", "networkInterfaceNo", eth2No, "subnetNo", privateNo, "serverInstanceNo", serverNo);
+        waitFor("nic detach", () -> nicState(eth2No), Set.of("UNSET"), "NOTUSED");
+        assertEquals("", ok(V, "getNetworkInterfaceDetail", "regionCode", "KR", "networkInterfaceNo", eth2No).get("networkInterfaceList").get(0)
+                .get("instanceNo").textValue());
+        // attachNetworkInterface: SET -> USED, then the server's public IP, if it still shows one, until it is disassociated
+        ok(V, "attachNetworkInterface", "regionCode", "KR", "networkInterfaceNo", eth2No, "subnetNo", privateNo, "serverInstanceNo", serverNo);
+        waitFor("nic attach", () -> nicState(eth2No), Set.of("SET"), "USED");
+        JsonNode attachedTo = ok(V, "getServerInstanceDetail", "regionCode", "KR", "serverInstanceNo", serverNo).get("serverInstanceList");
+        assertEquals(1, attachedTo.size());
+        String heldIp = attachedTo.get(0).get("publicIpInstanceNo").textValue();
+        if (!heldIp.isEmpty()) waitDisassociated(heldIp);
+        assertEquals("", publicIp(ipNo).get("serverInstanceNo").textValue());
+        assertEquals("eth2", ok(V, "getNetworkInterfaceDetail", "regionCode", "KR", "networkInterfaceNo", eth2No).get("networkInterfaceList").get(0)
+                .get("deviceName").textValue());
+
         // ---- update: ncloud_subnet.network_acl_no -> the new ACL (setSubnetNetworkAcl, SET -> RUN, then the subnet)
         ok(N, "setSubnetNetworkAcl", "regionCode", "KR", "networkAclNo", aclNo, "subnetNo", publicNo);
         waitFor("nacl update", () -> aclState(aclNo), Set.of("SET"), "RUN");
@@ -153,7 +177,10 @@ class NcpTerraformNicReplayTest extends NcpTerraformCalls {
         assertEquals(1, changed.get("accessControlGroupNoList").size());
         assertEquals(webAcg, changed.get("accessControlGroupNoList").get(0).textValue());
 
-        // ---- destroy: eth2 (it refers to the server) goes first, while attached
+        // ---- destroy: the public IP, no longer associated (no disassociation), deleted without a wait
+        if (!publicIp(ipNo).get("serverInstanceNo").textValue().isEmpty()) fail("the public IP is still associated");
+        ok(V, "deletePublicIpInstance", "regionCode", "KR", "publicIpInstanceNo", ipNo);
+        // ---- eth2 (it refers to the server) goes first, while attached
         deleteNetworkInterface(eth2No);
         assertEquals(2, ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
                 .get("networkInterfaceNoList").size());
@@ -181,6 +208,7 @@ class NcpTerraformNicReplayTest extends NcpTerraformCalls {
         // CheckDestroy: nothing is left
         assertEquals(0, ok(V, "getServerInstanceList").get("totalRows").intValue());
         assertEquals(0, ok(V, "getNetworkInterfaceList").get("totalRows").intValue());
+        assertEquals(0, ok(V, "getPublicIpInstanceList").get("totalRows").intValue());
         assertEquals(0, ok(N, "getNetworkAclList").get("totalRows").intValue());
         assertEquals(0, ok(N, "getVpcList").get("totalRows").intValue());
         assertTrue(calls.size() > 60, calls.toString());

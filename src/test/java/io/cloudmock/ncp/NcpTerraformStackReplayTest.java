@@ -45,31 +45,6 @@ class NcpTerraformStackReplayTest extends NcpTerraformCalls {
         return bs == null ? "TERMINATED" : bs.get(field).get("code").textValue();
     }
 
-    /** GetPublicIp: publicIpInstanceNoList.1, more than one row is an error, none is null. */
-    private JsonNode publicIp(String no) {
-        JsonNode list = ok(V, "getPublicIpInstanceList", "regionCode", "KR", "publicIpInstanceNoList.1", no).get("publicIpInstanceList");
-        assertTrue(list.size() <= 1, "more than one public IP");
-        if (list.isEmpty()) return null;
-        JsonNode ip = list.get(0);
-        assertTrue(ip.get("publicIpInstanceStatus").has("code") && ip.get("publicIpInstanceOperation").has("code"));
-        return ip;
-    }
-
-    /** waitForPublicIpAssociation: a server number is shown. */
-    private void waitAssociated(String no) {
-        waitFor("public ip association", () -> publicIp(no).get("serverInstanceNo").textValue().isEmpty() ? "pending" : "associated",
-                Set.of("pending"), "associated");
-    }
-
-    /** waitForPublicIpDisassociation: no server number and operation NULL. */
-    private void waitDisassociated(String no) {
-        waitFor("public ip disassociation", () -> {
-            JsonNode ip = publicIp(no);
-            return ip.get("serverInstanceNo").textValue().isEmpty()
-                    && ip.get("publicIpInstanceOperation").get("code").textValue().equals("NULL") ? "disassociated" : "pending";
-        }, Set.of("pending"), "disassociated");
-    }
-
     private String serverOperation(String serverNo) {
         return ok(V, "getServerInstanceDetail", "serverInstanceNo", serverNo).get("serverInstanceList").get(0)
                 .get("serverInstanceOperation").get("code").textValue();
