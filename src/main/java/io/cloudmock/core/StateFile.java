@@ -287,10 +287,17 @@ public final class StateFile implements AutoCloseable, ResourceStore.Changes {
         };
     }
 
+    /**
+     * One transaction is one entry of the queue: the writer polls while transactions commit, and a transaction's
+     * records queued one by one could be split across two appends. A kill between them left, for example, a
+     * server's basic storage logged without its server, and the next start refused the whole file.
+     */
     @Override
     public void committed(String account, List<Resource> changed, List<String[]> removed) {
-        for (Resource r : changed) queue.add(ChangeLog.put(account, r));
-        for (String[] k : removed) queue.add(ChangeLog.remove(account, k[0], k[1]));
+        java.io.ByteArrayOutputStream records = new java.io.ByteArrayOutputStream();
+        for (Resource r : changed) records.writeBytes(ChangeLog.put(account, r));
+        for (String[] k : removed) records.writeBytes(ChangeLog.remove(account, k[0], k[1]));
+        queue.add(records.toByteArray());
     }
 
     @Override
