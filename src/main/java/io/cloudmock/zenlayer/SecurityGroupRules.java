@@ -45,6 +45,11 @@ final class SecurityGroupRules {
         if (!validCidrIp(cidrIp)) throw ZenlayerError.INVALID_PARAMETER_SECURITY_GROUP_SOURCE_CIDR_IP.with(cidrIp);
         String policy = r.string("policy");
         if (policy != null && !policy.equals("accept")) throw ZenlayerError.INVALID_PARAMETER_SECURITY_GROUP_POLICY.with(policy);
+        // an integer beyond 32 bits is out of range too, with the same code, not of the wrong type
+        com.fasterxml.jackson.databind.JsonNode given = r.node().get("priority");
+        if (given != null && given.isIntegralNumber() && !given.canConvertToInt()) {
+            throw ZenlayerError.INVALID_PARAMETER_SECURITY_GROUP_PRIORITY.with(given.asText());
+        }
         Integer priority = r.integer("priority");
         if (priority != null && (priority < 1 || priority > 100)) throw ZenlayerError.INVALID_PARAMETER_SECURITY_GROUP_PRIORITY.with(priority);
         String description = r.string("description");

@@ -73,6 +73,19 @@ class ZenlayerSecurityGroupsTest extends ZenlayerTestBase {
     }
 
     @Test
+    void aPriorityBeyond32BitsIsOutOfRangeLikeAnyOther() {
+        String id = securityGroup("prio");
+        String sg = "{\"securityGroupId\":\"" + id + "\",";
+        for (String priority : List.of("0", "101", "99999999999", "-99999999999", "2147483648")) {
+            fails("AuthorizeSecurityGroupRule", sg + SSH.substring(1).replace("\"policy\"", "\"priority\":" + priority + ",\"policy\""), 400,
+                    "INVALID_PARAMETER_SECURITY_GROUP_PRIORITY");
+        }
+        fails("AuthorizeSecurityGroupRule", sg + SSH.substring(1).replace("\"policy\"", "\"priority\":\"2\",\"policy\""), 400,
+                "INVALID_PARAMETER_TYPE");
+        describe(id).body("response.dataSet[0].ruleInfos", empty());
+    }
+
+    @Test
     void rulesAreCheckedNormalisedAndLimited() {
         String id = securityGroup("rules");
         ok("AuthorizeSecurityGroupRule", "{\"securityGroupId\":\"" + id + "\"," + SSH.substring(1));
