@@ -61,14 +61,17 @@ public final class Account {
 
     /** The store's change sink (null while nothing persists the state). */
     private final java.util.function.Supplier<ResourceStore.Changes> changes;
+    /** The store's values held across accounts (public IP addresses), shared by every account. */
+    private final HeldValues held;
     /** Set when the store forgets this account: a transaction still holding it changes nothing anyone sees. */
     private boolean retired;
     /** The transaction running on this thread, so a resource's fields can say they changed. */
     private static final ThreadLocal<Tx> CURRENT = new ThreadLocal<>();
 
     Account(String name, Lifecycle lifecycle, Kinds kinds, Runnable onChange, java.util.concurrent.locks.Lock gate,
-            java.util.function.Supplier<ResourceStore.Changes> changes) {
+            java.util.function.Supplier<ResourceStore.Changes> changes, HeldValues held) {
         this.changes = changes;
+        this.held = held;
         this.gate = gate;
         this.name = name;
         this.lifecycle = lifecycle;
@@ -121,6 +124,7 @@ public final class Account {
     synchronized void clear() {
         boolean had = false;
         for (ResourceIndex m : byId.values()) had |= m.size() > 0;
+        for (KindIndex k : byKind.values()) for (Resource r : k.members) release(r);
         for (KindIndex k : byKind.values()) k.forgetAll();
         byKind.clear();
         byId.clear();
@@ -138,6 +142,17 @@ public final class Account {
     }
 
     private boolean isLive(Resource r) { return live(r.provider(), r.id()) == r; }
+
+    /** What {@code r} holds across accounts ({@link ResourceKind#heldValue}), or null. */
+    private String heldKey(Resource r) {
+        ResourceKind kind = kinds.get(r.provider(), r.kind());
+        return kind == null ? null : kind.heldValue(r);
+    }
+
+    private void release(Resource r) {
+        String key = heldKey(r);
+        if (key != null) held.release(key, r);
+    }
 
     private static <V> HashMap<String, V> ofProvider(Map<String, HashMap<String, V>> m, String provider) {
         return m.computeIfAbsent(provider, k -> new HashMap<>());
@@ -348,7 +363,11 @@ public final class Account {
 
         /** Adds a resource (its references are indexed; a transition under way goes on from where it is). */
         public void add(Resource r) {
+            String key = heldKey(r);
+            // a forgotten account's resources are seen by no one: what they claimed would never be given back
+            if (key != null && !retired && !held.claim(key, r)) throw new IllegalStateException(key + " is held by another resource");
             if (byId.computeIfAbsent(r.provider(), k -> new ResourceIndex()).putIfAbsent(r) != null) {
+                if (key != null) held.release(key, r);
                 throw new IllegalStateException("id " + r.id() + " of " + r.provider() + " is already used");
             }
             of(r.provider(), r.kind()).add(r);
@@ -358,6 +377,16 @@ public final class Account {
             changed = true;
             added.add(r);
         }
+
+        /**
+         * Claims {@code key} ({@link ResourceKind#heldValue}) for {@code r}, which is about to be added: false when
+         * a live resource of any account, or one being added beside, holds it. A claimed value must be added
+         * (or its resource removed) in this transaction, or it stays taken.
+         */
+        public boolean claim(String key, Resource r) { return retired || held.claim(key, r); }
+
+        /** True when a resource of any account holds (or is claiming) {@code key}. */
+        public boolean isHeld(String key) { return held.isHeld(key); }
 
         /** How many resources this transaction has added so far: a point {@link #removeAddedSince} goes back to. */
         public int mark() { return added.size(); }
@@ -382,6 +411,7 @@ public final class Account {
                 Resource gone = work.poll();
                 if (!isLive(gone)) continue;
                 byId.get(gone.provider()).remove(gone);
+                release(gone);
                 if (removedIds != null) removedIds.add(new String[] {gone.provider(), gone.id()});
                 KindIndex m = byKind.get(Kinds.key(gone.provider(), gone.kind()));
                 if (m != null) m.remove(gone);

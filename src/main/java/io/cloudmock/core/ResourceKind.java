@@ -43,6 +43,14 @@ public interface ResourceKind {
     default String uniqueField() { return null; }
 
     /**
+     * The key of a value that no two live resources hold at once across every account (an NCP public IP's address
+     * in its region: the real cloud gives an address to one account at a time), or null. Claimed when the resource
+     * is added ({@link Account.Tx#claim} first, to choose a free one) and given back when it goes; it must not
+     * change while the resource lives.
+     */
+    default String heldValue(Resource r) { return null; }
+
+    /**
      * The fields each account indexes for this kind (value to resources, kept with every write:
      * {@link Account.Tx#withField}), so that finding the resources with one value does not walk them all; by
      * default the unique field, which every create checks. Each index costs a map entry a resource (about 50

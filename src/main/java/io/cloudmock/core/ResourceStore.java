@@ -13,6 +13,7 @@ public final class ResourceStore {
     private final Lifecycle lifecycle;
     private final Kinds kinds;
     private final ConcurrentHashMap<String, Account> accounts = new ConcurrentHashMap<>();
+    private final HeldValues held = new HeldValues();
     /** Bumped on every change; persistence watches it to know when to save. */
     private final AtomicLong version = new AtomicLong();
     /**
@@ -42,7 +43,7 @@ public final class ResourceStore {
 
     public Account account(String name) {
         String key = name == null || name.isEmpty() ? DEFAULT_ACCOUNT : name;
-        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet, gate.readLock(), () -> changes));
+        return accounts.computeIfAbsent(key, k -> new Account(k, lifecycle, kinds, version::incrementAndGet, gate.readLock(), () -> changes, held));
     }
 
     /** Accounts that have been used, sorted by name for stable output. */

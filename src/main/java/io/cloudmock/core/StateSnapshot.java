@@ -173,6 +173,19 @@ public final class StateSnapshot {
             }
         }
 
+        // a public IP's address is one account's at a time (ResourceKind.heldValue), as the live server keeps it
+        Map<String, Resource> holders = new java.util.HashMap<>();
+        for (Resource i : restored) {
+            ResourceKind kind = backend.kinds().of(i);
+            String held = kind.heldValue(i);
+            Resource other = held == null ? null : holders.putIfAbsent(held, i);
+            if (other != null) {
+                throw new IllegalArgumentException("account " + i.account() + ": " + i.provider() + " " + i.kind() + " " + i.id()
+                        + " holds " + held + ", which " + other.kind() + " " + other.id() + " of account " + other.account()
+                        + " holds too: an address is one account's at a time");
+            }
+        }
+
         // one swap that no reader sees half done; ids move past every imported one before any of them is
         // visible, so a create beside the import never gets the id of an imported resource
         Instant now = clockNow;

@@ -73,27 +73,34 @@ final class NcpCreate {
             if (publicIp) NcpPublicIps.allocate(tx, r.regionCode()); // the pool has an address: checked before anything is made
 
             List<Resource> created = new ArrayList<>(count);
-            for (int k = 0; k < count; k++) {
-                String id = r.model().newId();
-                Map<String, Object> f = r.model().base(id, image, product, now);
-                if (!names.isEmpty()) f.put("serverName", names.get(k));
-                f.put("serverDescription", description);
-                f.put("loginKeyName", keyName);
-                f.put("isProtectServerTermination", Boolean.TRUE.equals(protect));
-                f.put("initScriptNo", initScriptNo);
-                f.put("userData", userData);
-                f.putAll(place);
-                if (!classic) f.putAll(plan.place());
-                Resource instance = new Resource(r.flavour().provider, NcpModel.KIND, tx.account(), id, NcpStates.INIT.name(), now, f);
-                if (!classic) plan.attach(tx, instance, k, now);
-                tx.add(instance);
-                tx.begin(NcpTransitions.CREATE, instance);
-                if (!classic) {
-                    // its basic storage, and a real public IP when asked for (reference 6.2)
-                    NcpBlockStorages.createBasic(tx, r.model().ids(), instance, now, false);
-                    if (publicIp) NcpPublicIps.create(tx, r.model().ids(), r.regionCode(), "", instance, now);
+            int mark = tx.mark();
+            try {
+                for (int k = 0; k < count; k++) {
+                    String id = r.model().newId();
+                    Map<String, Object> f = r.model().base(id, image, product, now);
+                    if (!names.isEmpty()) f.put("serverName", names.get(k));
+                    f.put("serverDescription", description);
+                    f.put("loginKeyName", keyName);
+                    f.put("isProtectServerTermination", Boolean.TRUE.equals(protect));
+                    f.put("initScriptNo", initScriptNo);
+                    f.put("userData", userData);
+                    f.putAll(place);
+                    if (!classic) f.putAll(plan.place());
+                    Resource instance = new Resource(r.flavour().provider, NcpModel.KIND, tx.account(), id, NcpStates.INIT.name(), now, f);
+                    if (!classic) plan.attach(tx, instance, k, now);
+                    tx.add(instance);
+                    tx.begin(NcpTransitions.CREATE, instance);
+                    if (!classic) {
+                        // its basic storage, and a real public IP when asked for (reference 6.2)
+                        NcpBlockStorages.createBasic(tx, r.model().ids(), instance, now, false);
+                        if (publicIp) NcpPublicIps.create(tx, r.model().ids(), r.regionCode(), "", instance, now);
+                    }
+                    created.add(instance);
                 }
-                created.add(instance);
+            } catch (RuntimeException e) {
+                // another account may take the pool's last addresses while this batch is made: all or nothing
+                tx.removeAddedSince(mark);
+                throw e;
             }
             return NcpServerView.payload(created, r.flavour());
         });

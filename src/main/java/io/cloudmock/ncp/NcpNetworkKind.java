@@ -28,6 +28,7 @@ final class NcpNetworkKind implements ResourceKind {
     private final BiFunction<String, Instant, Map<String, Object>> defaults;
     private final Set<String> cascadeOn;
     private final BiConsumer<Account.Tx, Resource> prepare;
+    private java.util.function.Function<Resource, String> held = r -> null;
 
     NcpNetworkKind(String kind, TransitionTable table, String defaultState, Ids ids,
                    BiFunction<String, Instant, Map<String, Object>> defaults, Set<String> cascadeOn,
@@ -54,8 +55,17 @@ final class NcpNetworkKind implements ResourceKind {
         return f;
     }
 
+    /** This kind with {@link ResourceKind#heldValue} (set once, before it is registered). */
+    NcpNetworkKind holding(java.util.function.Function<Resource, String> held) {
+        this.held = held;
+        return this;
+    }
+
     @Override
     public void prepare(Account.Tx tx, Resource resource) { prepare.accept(tx, resource); }
+
+    @Override
+    public String heldValue(Resource r) { return held.apply(r); }
 
     @Override
     public OnGone onReferenceGone(String reference) {

@@ -20,14 +20,20 @@ import java.util.Set;
 final class NcpPublicIps {
     static final String KIND = "public-ip";
     private static final String PROVIDER = NcpNetwork.PROVIDER;
-    /** The documentation ranges (RFC 5737), never routed: 762 addresses per account and region. */
+    /** The documentation ranges (RFC 5737), never routed: 762 addresses per region, shared by every account. */
     private static final List<String> POOLS = List.of("203.0.113.", "198.51.100.", "192.0.2.");
 
     private NcpPublicIps() {}
 
     static void register(io.cloudmock.core.Backend backend) {
         backend.register(new NcpNetworkKind(KIND, NcpStorageTransitions.PUBLIC_IP, "RUN", backend.ids(),
-                (id, now) -> fields("", "", NcpNetwork.region(), now), Set.of(), NcpPublicIps::prepare));
+                (id, now) -> fields("", "", NcpNetwork.region(), now), Set.of(), NcpPublicIps::prepare)
+                .holding(ip -> ip.string("publicIp").isEmpty() ? null : held(ip.string("regionCode"), ip.string("publicIp"))));
+    }
+
+    /** An address is held by one account at a time, as on the real cloud (the pools repeat per region here). */
+    private static String held(String region, String address) {
+        return "public IP " + address + " of region " + region;
     }
 
     static Map<String, Object> fields(String address, String description, String region, Instant now) {
@@ -40,12 +46,24 @@ final class NcpPublicIps {
         return f;
     }
 
-    /** The first free address of the pool in the region; 1003005 when every one is taken. */
-    static String allocate(Account.Tx tx, String region) {
+    /** The first address of the pool in the region that no account holds; 1003005 when every one is taken. */
+    static String allocate(Account.Tx tx, String region) { return allocate(tx, region, null); }
+
+    /**
+     * The first address of the pool in the region that no account holds, claimed for {@code ip} (which must then be
+     * added); 1003005 when every one is taken. Only {@code ip}'s own account is locked: two accounts choosing at
+     * once never get the same address, because the claim is taken or refused at once.
+     */
+    static String allocate(Account.Tx tx, String region, Resource ip) {
         Set<String> taken = new HashSet<>();
-        for (Resource ip : NcpNetwork.inRegion(tx, KIND, region)) taken.add(ip.string("publicIp"));
+        for (Resource other : NcpNetwork.inRegion(tx, KIND, region)) taken.add(other.string("publicIp"));
         for (String pool : POOLS) {
-            for (int host = 1; host <= 254; host++) if (!taken.contains(pool + host)) return pool + host;
+            for (int host = 1; host <= 254; host++) {
+                String address = pool + host;
+                if (taken.contains(address)) continue;
+                String key = held(region, address);
+                if (ip == null ? !tx.isHeld(key) : tx.claim(key, ip)) return address;
+            }
         }
         throw new NcpException(NcpError.PUBLIC_IP_EXHAUSTED);
     }
@@ -53,8 +71,8 @@ final class NcpPublicIps {
     /** A new IP in the account (INIT), associated with {@code server} when one is given. */
     static Resource create(Account.Tx tx, Ids ids, String region, String description, Resource server, Instant now) {
         String id = ids.nextNumber();
-        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "INIT", now,
-                fields(allocate(tx, region), description, region, now));
+        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "INIT", now, fields("", description, region, now));
+        ip.fields().put("publicIp", allocate(tx, region, ip));
         tx.add(ip);
         if (server == null) {
             tx.begin(NcpStorageTransitions.CREATE_IP, ip);
@@ -132,24 +150,28 @@ final class NcpPublicIps {
      * {@code references.server} associated with that server, which must have none yet.
      */
     private static void prepare(Account.Tx tx, Resource ip) {
+        Resource server = server(tx, ip);
+        if (server != null && !server.string("publicIpInstanceNo").isEmpty()) {
+            throw new IllegalArgumentException("server " + server.id() + " already has public IP " + server.string("publicIpInstanceNo"));
+        }
+        // the address last: a claimed one is held until the IP is added, which nothing refuses after this
         String region = ip.string("regionCode");
         String given = ip.string("publicIp");
         if (given.isEmpty()) {
-            ip.fields().put("publicIp", allocate(tx, region));
+            ip.fields().put("publicIp", allocate(tx, region, ip));
         } else {
             for (Resource other : NcpNetwork.inRegion(tx, KIND, region)) {
                 if (other != ip && other.string("publicIp").equals(given)) {
                     throw new IllegalArgumentException("publicIp " + given + " is held by public-ip " + other.id());
                 }
             }
+            if (!tx.claim(held(region, given), ip)) {
+                throw new IllegalArgumentException("publicIp " + given + " is held by a public IP of another account");
+            }
         }
-        Resource server = server(tx, ip);
         if (server == null) {
             ip.force("RUN", ip.since());
             return;
-        }
-        if (!server.string("publicIpInstanceNo").isEmpty()) {
-            throw new IllegalArgumentException("server " + server.id() + " already has public IP " + server.string("publicIpInstanceNo"));
         }
         server.fields().put("publicIpInstanceNo", ip.id());
         server.fields().put("publicIp", ip.string("publicIp"));
@@ -166,8 +188,9 @@ final class NcpPublicIps {
         String address = server.string("publicIp");
         for (Resource other : NcpNetwork.inRegion(tx, KIND, region)) if (other.string("publicIp").equals(address)) address = "";
         String id = ids.nextNumber();
-        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "USED", server.since(),
-                fields(address.isEmpty() ? allocate(tx, region) : address, "", region, server.since()));
+        Resource ip = new Resource(PROVIDER, KIND, tx.account(), id, "USED", server.since(), fields("", "", region, server.since()));
+        boolean keep = !address.isEmpty() && tx.claim(held(region, address), ip);
+        ip.fields().put("publicIp", keep ? address : allocate(tx, region, ip));
         tx.add(ip);
         link(tx, ip, server, server.since());
     }
