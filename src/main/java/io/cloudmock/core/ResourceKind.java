@@ -43,6 +43,16 @@ public interface ResourceKind {
     default String uniqueField() { return null; }
 
     /**
+     * What no two live resources of this kind in one account share, as the provider's actions keep it (NCP: a
+     * server's name, an interface's addresses in its subnet), as keys that say what they are: an import holding two
+     * alike is refused, since the live server could never have reached it. By default the unique field's value.
+     */
+    default java.util.List<String> uniqueKeys(Resource r) {
+        Object v = uniqueField() == null ? null : r.fields().get(uniqueField());
+        return v == null ? java.util.List.of() : java.util.List.of(uniqueField() + " '" + v + "'");
+    }
+
+    /**
      * The key of a value that no two live resources hold at once across every account (an NCP public IP's address
      * in its region: the real cloud gives an address to one account at a time), or null. Claimed when the resource
      * is added ({@link Account.Tx#claim} first, to choose a free one) and given back when it goes; it must not

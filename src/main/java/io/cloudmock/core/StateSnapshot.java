@@ -147,8 +147,9 @@ public final class StateSnapshot {
                 Instant since = in.hasNonNull("since") ? instant(in.get("since"), w + ".since") : backend.clock().now();
                 Map<String, Object> fields = Map.of();
                 JsonNode f = in.get("fields");
-                if (f != null && !f.isNull()) {
-                    if (!f.isObject()) throw new IllegalArgumentException(w + ".fields must be an object");
+                if (f != null) {
+                    // null made a resource that no list and no lookup of its provider found
+                    if (!f.isObject()) throw new IllegalArgumentException(w + ".fields must be an object (or absent)");
                     FieldLimits.check(f, w + ".fields");
                     fields = Json.MAPPER.convertValue(f, MAP);
                 }
@@ -173,10 +174,19 @@ public final class StateSnapshot {
             }
         }
 
-        // a public IP's address is one account's at a time (ResourceKind.heldValue), as the live server keeps it
+        // what the live server never lets two resources share: a name in an account, an address in a subnet
+        // (ResourceKind.uniqueKeys), a public IP across accounts (ResourceKind.heldValue)
+        Map<String, Resource> taken = new java.util.HashMap<>();
         Map<String, Resource> holders = new java.util.HashMap<>();
         for (Resource i : restored) {
             ResourceKind kind = backend.kinds().of(i);
+            for (String key : kind.uniqueKeys(i)) {
+                Resource other = taken.putIfAbsent(i.account() + "\n" + i.provider() + "\n" + i.kind() + "\n" + key, i);
+                if (other != null) {
+                    throw new IllegalArgumentException("account " + i.account() + ": " + i.provider() + " " + i.kind() + " " + i.id()
+                            + " and " + other.id() + " both have " + key);
+                }
+            }
             String held = kind.heldValue(i);
             Resource other = held == null ? null : holders.putIfAbsent(held, i);
             if (other != null) {

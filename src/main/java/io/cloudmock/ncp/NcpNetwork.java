@@ -61,7 +61,7 @@ final class NcpNetwork {
                 (tx, r) -> {}));
         backend.register(new NcpNetworkKind(NIC, NcpNetworkTransitions.NIC, "NOTUSED", ids,
                 (id, now) -> nicFields(id, "nic" + hex(id), "", "", false, false, ""), Set.of(NcpModel.KIND, SUBNET),
-                NcpNetwork::prepareNic));
+                NcpNetwork::prepareNic).unique(NcpNetwork::nicAddresses));
         backend.registerReadyNetwork(PROVIDER, tx -> readyNetwork(tx, ids, backend.clock().now()));
     }
 
@@ -265,6 +265,16 @@ final class NcpNetwork {
             }
         }
         throw new NcpException(NcpError.SUBNET_FULL, subnet.id());
+    }
+
+    /** A subnet's address is one interface's, primary or secondary (allocateIp keeps it so). */
+    private static List<String> nicAddresses(Resource nic) {
+        String subnet = nic.reference(SUBNET);
+        if (subnet == null) return List.of();
+        List<String> out = new ArrayList<>();
+        if (!nic.string("ip").isEmpty()) out.add("address " + nic.string("ip") + " of subnet " + subnet);
+        for (String ip : NcpServerView.strings(nic, "secondaryIpList")) out.add("address " + ip + " of subnet " + subnet);
+        return out;
     }
 
     // ---- control API preparation

@@ -29,6 +29,7 @@ final class NcpNetworkKind implements ResourceKind {
     private final Set<String> cascadeOn;
     private final BiConsumer<Account.Tx, Resource> prepare;
     private java.util.function.Function<Resource, String> held = r -> null;
+    private java.util.function.Function<Resource, java.util.List<String>> unique = r -> java.util.List.of();
 
     NcpNetworkKind(String kind, TransitionTable table, String defaultState, Ids ids,
                    BiFunction<String, Instant, Map<String, Object>> defaults, Set<String> cascadeOn,
@@ -60,6 +61,15 @@ final class NcpNetworkKind implements ResourceKind {
         this.held = held;
         return this;
     }
+
+    /** This kind with {@link ResourceKind#uniqueKeys} (set once, before it is registered). */
+    NcpNetworkKind unique(java.util.function.Function<Resource, java.util.List<String>> unique) {
+        this.unique = unique;
+        return this;
+    }
+
+    @Override
+    public java.util.List<String> uniqueKeys(Resource r) { return unique.apply(r); }
 
     @Override
     public void prepare(Account.Tx tx, Resource resource) { prepare.accept(tx, resource); }
