@@ -48,7 +48,9 @@ class NcpPublicIpAccountsTest extends NcpApi {
         Response server = call("pb", "/vserver/v2/", "createServerInstances", true, NcpVpcApiTest.concat(
                 new Object[] {"serverImageProductCode", UBUNTU, "associateWithPublicIp", "true"}, place(net("pb"))));
         assertEquals(200, server.statusCode(), server.asString());
-        assertEquals("203.0.113.3", server.jsonPath().getString("createServerInstancesResponse.serverInstanceList[0].publicIp"));
+        String serverNo = server.jsonPath().getString("createServerInstancesResponse.serverInstanceList[0].serverInstanceNo");
+        assertEquals("203.0.113.3", call("pb", "/vserver/v2/", "getServerInstanceDetail", true, "serverInstanceNo", serverNo)
+                .jsonPath().getString("getServerInstanceDetailResponse.serverInstanceList[0].publicIp"));
         // each account's own order is kept: pa's next is the first address no one holds
         assertEquals("203.0.113.4", address(createIp("pa")));
         // pa releases .1: pb may have it now
@@ -56,6 +58,9 @@ class NcpPublicIpAccountsTest extends NcpApi {
         call("pa", "/vserver/v2/", "deletePublicIpInstance", true, "publicIpInstanceNo", number(first)).then().statusCode(200);
         assertEquals("203.0.113.5", address(createIp("pb")), "a deleting IP still holds its address");
         advance(2);
+        // gone as pa sees it (its deletion completes on its next call, as every transition here), then free for all
+        call("pa", "/vserver/v2/", "getPublicIpInstanceDetail", true, "publicIpInstanceNo", number(first)).then().statusCode(200)
+                .body("getPublicIpInstanceDetailResponse.totalRows", equalTo(0));
         assertEquals("203.0.113.1", address(createIp("pb")));
     }
 
